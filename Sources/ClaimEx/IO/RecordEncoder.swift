@@ -1,0 +1,182 @@
+/// Encodes documents as the output records of DESIGN.md, one JSON object a line, keys in
+/// a fixed order. Byte ranges become code-point spans here and nowhere else.
+public enum RecordEncoder {
+    /// `quote` and `claim` records: the output of `claimex extract`.
+    public static func extract(_ document: Document, into json: inout JSONBuffer) {
+        document.withUTF8 { buf in
+            let offsets = ScalarOffsets(buf)
+            let id = document.article.id
+            for quote in document.quotes {
+                let (start, end) = offsets.span(quote.content)
+                json.beginObject()
+                json.key("type"); json.string("quote")
+                json.key("id"); json.string("\(id):q\(start)-\(end)")
+                json.key("article_id"); json.string(id)
+                json.key("kind"); json.string(quote.kind.rawValue)
+                json.key("text"); json.string(quote.parts.map { text(buf, $0) }.joined(separator: " "))
+                json.key("span"); span(start, end, into: &json)
+                json.key("speaker")
+                if let s = quote.speaker {
+                    json.beginObject()
+                    json.key("name"); json.string(s.name)
+                    json.key("title"); json.string(s.title)
+                    json.key("mention"); json.string(s.mention)
+                    json.key("span"); span(offsets.span(s.range), into: &json)
+                    json.key("resolved_by"); json.string(s.resolvedBy.rawValue)
+                    json.endObject()
+                } else {
+                    json.null()
+                }
+                json.key("cue")
+                if let c = quote.cue {
+                    json.beginObject()
+                    json.key("text"); json.string(c.text)
+                    json.key("lemma"); json.string(c.lemma)
+                    json.key("span"); span(offsets.span(c.range), into: &json)
+                    json.endObject()
+                } else {
+                    json.null()
+                }
+                json.key("sentence_ids"); ints(quote.sentenceIndices, into: &json)
+                json.key("claim_types"); types(quote.claimTypes, into: &json)
+                json.key("checkworthy"); json.number(quote.checkworthy)
+                json.key("rule"); json.string(quote.rule)
+                json.key("confidence"); json.number(quote.confidence)
+                provenance(document, into: &json)
+                json.endObject()
+                json.newline()
+            }
+            for claim in document.claims {
+                let (start, end) = offsets.span(claim.range)
+                json.beginObject()
+                json.key("type"); json.string("claim")
+                json.key("id"); json.string("\(id):c\(start)-\(end)")
+                json.key("article_id"); json.string(id)
+                json.key("text"); json.string(utf8: UnsafeBufferPointer(rebasing: buf[claim.range]))
+                json.key("span"); span(start, end, into: &json)
+                json.key("sentence_ids"); ints([claim.sentenceIndex], into: &json)
+                json.key("claim_types"); types(claim.types, into: &json)
+                json.key("checkworthy"); json.number(claim.checkworthy)
+                json.key("rule"); json.string(claim.rule)
+                provenance(document, into: &json)
+                json.endObject()
+                json.newline()
+            }
+        }
+    }
+
+    /// The `document` record of `claimex clean`.
+    public static func document(_ document: Document, into json: inout JSONBuffer) {
+        document.withUTF8 { buf in
+            let offsets = ScalarOffsets(buf)
+            let m = document.metadata
+            json.beginObject()
+            json.key("type"); json.string("document")
+            json.key("article_id"); json.string(document.article.id)
+            json.key("text"); json.string(utf8: buf)
+            json.key("paragraphs")
+            json.beginArray()
+            for p in document.paragraphs { span(offsets.span(p), into: &json) }
+            json.endArray()
+            json.key("authors")
+            json.beginArray()
+            for a in m.authors { json.string(a) }
+            json.endArray()
+            json.key("lang"); json.string(m.lang)
+            json.key("dateline")
+            if let d = m.dateline {
+                json.beginObject()
+                json.key("place"); json.string(d.place)
+                json.key("agency"); json.string(d.agency)
+                json.endObject()
+            } else {
+                json.null()
+            }
+            provenance(document, into: &json)
+            json.endObject()
+            json.newline()
+        }
+    }
+
+    /// The `sentences` record of `claimex sentences`.
+    public static func sentences(_ document: Document, into json: inout JSONBuffer) {
+        document.withUTF8 { buf in
+            let offsets = ScalarOffsets(buf)
+            json.beginObject()
+            json.key("type"); json.string("sentences")
+            json.key("article_id"); json.string(document.article.id)
+            json.key("sentences")
+            json.beginArray()
+            for s in document.sentences {
+                json.beginObject()
+                json.key("text"); json.string(utf8: UnsafeBufferPointer(rebasing: buf[s.range]))
+                json.key("span"); span(offsets.span(s.range), into: &json)
+                json.key("paragraph"); json.int(s.paragraph)
+                json.key("starts_inside_quote"); json.bool(s.startsInsideQuote)
+                json.endObject()
+            }
+            json.endArray()
+            provenance(document, into: &json)
+            json.endObject()
+            json.newline()
+        }
+    }
+
+    /// The record of `claimex classify`: one a sentence.
+    public static func classification(id: String, verdict: ClaimTyper.Verdict, into json: inout JSONBuffer) {
+        json.beginObject()
+        json.key("id"); json.string(id)
+        json.key("claim_types"); types(verdict.types, into: &json)
+        json.key("is_claim"); json.bool(verdict.isClaim)
+        json.key("checkworthy"); json.number(verdict.checkworthy)
+        json.key("rule"); json.string(verdict.rule)
+        json.endObject()
+        json.newline()
+    }
+
+    /// The `error` record of an article that produced nothing (with `--error-records`).
+    public static func error(_ error: ArticleError, into json: inout JSONBuffer) {
+        json.beginObject()
+        json.key("type"); json.string("error")
+        json.key("article_id"); json.string(error.articleID)
+        json.key("code"); json.string(error.code)
+        json.key("message"); json.string(error.message)
+        json.key("rule"); json.string(error.rule)
+        json.key("input"); json.string(error.provenance?.input)
+        json.key("line"); json.int(error.provenance?.line)
+        json.endObject()
+        json.newline()
+    }
+
+    private static func provenance(_ document: Document, into json: inout JSONBuffer) {
+        let m = document.metadata
+        json.key("url"); json.string(m.url)
+        json.key("title"); json.string(m.title)
+        json.key("published"); json.string(m.published)
+        json.key("source"); json.string(document.article.source)
+        json.key("input"); json.string(document.article.provenance.input)
+        json.key("line"); json.int(document.article.provenance.line)
+    }
+
+    private static func text(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: buf[r]), as: UTF8.self)
+    }
+
+    private static func span(_ s: (Int, Int), into json: inout JSONBuffer) { span(s.0, s.1, into: &json) }
+
+    private static func span(_ start: Int, _ end: Int, into json: inout JSONBuffer) {
+        json.beginArray(); json.int(start); json.int(end); json.endArray()
+    }
+
+    private static func ints(_ values: [Int], into json: inout JSONBuffer) {
+        json.beginArray()
+        for v in values { json.int(v) }
+        json.endArray()
+    }
+
+    private static func types(_ values: [ClaimType], into json: inout JSONBuffer) {
+        json.beginArray()
+        for t in values { json.string(t.rawValue) }
+        json.endArray()
+    }
+}

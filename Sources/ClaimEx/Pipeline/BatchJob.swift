@@ -1,0 +1,88 @@
+import Foundation
+
+/// One command-line job over many inputs: read, run the pipeline (or the classifier) on
+/// every article in parallel, write the records in input order, account for every article.
+/// The CLI only parses options into this.
+public struct BatchJob {
+    /// What to produce.
+    public enum Mode: Sendable {
+        /// `quote` and `claim` records.
+        case extract
+        /// One `document` record an article.
+        case clean
+        /// One `sentences` record an article.
+        case sentences
+        /// One classification a line of `{"id","text"}` input, the text typed as is.
+        case classify
+    }
+
+    public var mode: Mode
+    public var rules: RuleSet
+    public var input = InputOptions()
+    public var jobs = ProcessInfo.processInfo.activeProcessorCount
+    public var errorRecords = false
+    public var failFast = false
+
+    public init(mode: Mode, rules: RuleSet) {
+        self.mode = mode
+        self.rules = rules
+    }
+
+    /// Runs over `paths`; diagnostics go to `diagnostics` (stderr in the CLI).
+    public func run(paths: [String], output: OutputSink, diagnostics: (String) -> Void) throws -> RunSummary {
+        var source = InputSource(paths: paths, options: input)
+        let process = processor()
+        var stop = false
+        let summary = try Runner(jobs: jobs).run(&source, process: process) { outcome in
+            if stop { return }
+            for warning in outcome.warnings { diagnostics("claimex: warning: \(warning)") }
+            if let error = outcome.error {
+                if errorRecords {
+                    var json = JSONBuffer()
+                    RecordEncoder.error(error, into: &json)
+                    output.write(json.bytes)
+                } else {
+                    diagnostics("claimex: \(error)")
+                }
+                if failFast { stop = true }
+            }
+            output.write(outcome.output)
+        }
+        return summary
+    }
+
+    func processor() -> @Sendable (Article, Workspace) -> Outcome {
+        let mode = mode
+        switch mode {
+        case .classify:
+            let typer = ClaimTyper(rules: rules)
+            return { article, workspace in
+                let verdict = article.body.withUnsafeBufferPointer { buf in
+                    typer.classify(buf, ranges: [0..<buf.count], scratch: workspace.scratch)
+                }
+                var json = JSONBuffer()
+                RecordEncoder.classification(id: article.id, verdict: verdict, into: &json)
+                return Outcome(output: json.bytes, claims: verdict.isClaim ? 1 : 0)
+            }
+        case .extract, .clean, .sentences:
+            let depth: Pipeline.Depth = mode == .clean ? .clean : mode == .sentences ? .sentences : .full
+            let pipeline = Pipeline(rules: rules, depth: depth)
+            return { article, workspace in
+                let document: Document
+                do throws(ArticleError) {
+                    document = try pipeline.run(article, in: workspace)
+                } catch {
+                    return Outcome(error: error)
+                }
+                var json = JSONBuffer()
+                switch mode {
+                case .clean: RecordEncoder.document(document, into: &json)
+                case .sentences: RecordEncoder.sentences(document, into: &json)
+                default: RecordEncoder.extract(document, into: &json)
+                }
+                return Outcome(output: json.bytes, quotes: document.quotes.count, claims: document.claims.count,
+                               warnings: document.warnings)
+            }
+        }
+    }
+}

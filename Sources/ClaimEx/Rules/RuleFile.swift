@@ -1,0 +1,127 @@
+import Yams
+
+/// Reads rules and macros from the YAML files under `rules/`.
+///
+/// YAML because patterns are long and full of backslashes: block scalars (`|`) take them as
+/// written, and comments sit beside the rule they explain. Every error names the file and
+/// line so that a rule author never needs to read Swift.
+enum RuleFile {
+    /// Parses a rules file: `rules:` a list of `{id, kind, confidence, pattern, caseless,
+    /// description, examples, counter}`. Patterns are expanded with `macros`.
+    static func loadRules(_ path: String, macros: Macros) throws(RuleError) -> [RuleSpec] {
+        let root = try compose(path)
+        guard let list = root?["rules"] else { return [] }
+        guard case .sequence(let items) = list else {
+            throw RuleError(.syntax, file: path, line: list.mark?.line, message: "`rules:` must be a list of rules")
+        }
+        var specs: [RuleSpec] = []
+        for item in items {
+            let line = item.mark?.line ?? 0
+            guard case .mapping = item else {
+                throw RuleError(.syntax, file: path, line: line, message: "each rule must be a mapping with id, kind and pattern")
+            }
+            guard let id = item["id"]?.string, !id.isEmpty else {
+                throw RuleError(.syntax, file: path, line: line, message: "rule without an `id`")
+            }
+            guard let kind = item["kind"]?.string else {
+                throw RuleError(.syntax, file: path, line: line, ruleID: id, message: "rule without a `kind`")
+            }
+            guard let source = item["pattern"]?.string else {
+                throw RuleError(.syntax, file: path, line: line, ruleID: id, message: "rule without a `pattern`")
+            }
+            let confidence = item["confidence"]?.float ?? 0.5
+            let scope = item["scope"]?.string ?? "sentence"
+            guard scope == "sentence" || scope == "paragraph" else {
+                throw RuleError(.syntax, file: path, line: item["scope"]?.mark?.line, ruleID: id,
+                                message: "scope must be `sentence` or `paragraph`, not `\(scope)`")
+            }
+            let expanded = try macros.expand(source, file: path, line: item["pattern"]?.mark?.line, ruleID: id)
+            specs.append(RuleSpec(
+                id: id, kind: kind, confidence: confidence, source: source, expanded: expanded,
+                caseless: item["caseless"]?.bool ?? false, scope: scope == "paragraph" ? .paragraph : .sentence,
+                examples: try examples(item["examples"], path: path, id: id),
+                counterExamples: try examples(item["counter"], path: path, id: id),
+                file: path, line: line, description: item["description"]?.string
+            ))
+        }
+        return specs
+    }
+
+    /// Parses a macros file: `macros:` a mapping of NAME → pattern, and `lexicons:` a mapping
+    /// of NAME → lexicon file (relative to `lexiconDir`) whose first column becomes a word list.
+    static func loadMacros(_ path: String, lexiconDir: String, into macros: inout Macros) throws(RuleError) {
+        guard let root = try compose(path) else { return }
+        if let lexicons = root["lexicons"], case .mapping(let map) = lexicons {
+            for (key, value) in map {
+                // `NAME: file.txt` or `NAME: { file: cues.tsv, where: [speech, stance] }`.
+                guard let name = key.string, let file = value.string ?? value["file"]?.string else {
+                    throw RuleError(.syntax, file: path, line: key.mark?.line,
+                                    message: "a lexicon macro maps a NAME to a file, or to { file: …, where: [...] }")
+                }
+                let keep = value["where"].map { Set($0.array().compactMap(\.string)) }
+                let lexicon = try WordList.load(lexiconDir + "/" + file)
+                let words = lexicon.entries.compactMap { entry -> String? in
+                    if let keep, !(entry.columns.count > 2 && keep.contains(entry.columns[2])) { return nil }
+                    return entry.columns.first
+                }
+                macros.defineWordList(name, words, file: lexicon.path)
+            }
+        }
+        if let defs = root["macros"], case .mapping(let map) = defs {
+            for (key, value) in map {
+                guard let name = key.string, let pattern = value.string else {
+                    throw RuleError(.syntax, file: path, line: key.mark?.line, message: "a macro must map a NAME to a pattern string")
+                }
+                macros.define(name, pattern, file: path, line: key.mark?.line)
+            }
+        }
+    }
+
+    private static func compose(_ path: String) throws(RuleError) -> Node? {
+        let text = try readRuleFile(path)
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw RuleError(.syntax, file: path, line: yamlLine(error), message: "not valid YAML: \(error)")
+        } catch {
+            throw RuleError(.syntax, file: path, message: "not valid YAML: \(error)")
+        }
+    }
+
+    private static func yamlLine(_ error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            return mark.line
+        default:
+            return nil
+        }
+    }
+
+    private static func examples(_ node: Node?, path: String, id: String) throws(RuleError) -> [RuleExample] {
+        guard let node else { return [] }
+        guard case .sequence(let items) = node else {
+            throw RuleError(.syntax, file: path, line: node.mark?.line, ruleID: id, message: "examples must be a list")
+        }
+        var out: [RuleExample] = []
+        for item in items {
+            let line = item.mark?.line ?? 0
+            if let text = item.string {
+                out.append(RuleExample(text: text, captures: [:], line: line))
+            } else if case .mapping(let map) = item {
+                var text: String?
+                var captures: [String: String] = [:]
+                for (key, value) in map {
+                    guard let k = key.string, let v = value.string else { continue }
+                    if k == "text" { text = v } else { captures[k] = v }
+                }
+                guard let text else {
+                    throw RuleError(.syntax, file: path, line: line, ruleID: id, message: "an example needs `text:`")
+                }
+                out.append(RuleExample(text: text, captures: captures, line: line))
+            } else {
+                throw RuleError(.syntax, file: path, line: line, ruleID: id, message: "an example is a string or a mapping with `text:`")
+            }
+        }
+        return out
+    }
+}

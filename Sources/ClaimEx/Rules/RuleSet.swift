@@ -1,0 +1,60 @@
+import Foundation
+
+/// Everything loaded from a rules directory, compiled once at start-up and shared
+/// read-only by every worker.
+///
+/// A rule that does not compile stops start-up here, with `file:line`, so a broken rule
+/// never silently drops quotes from a long run.
+public struct RuleSet: Sendable {
+    public let directory: String
+    public let sentences: SentenceLexicon
+    public let attribution: [CompiledRule]
+    public let claims: [CompiledRule]
+    public let speakers: SpeakerLexicon
+    public let plainText: PlainTextRules
+
+    public static func load(directory: String) throws(RuleError) -> RuleSet {
+        try RuleSet(directory: directory)
+    }
+
+    private init(directory: String) throws(RuleError) {
+        self.directory = directory
+        let lexicons = directory + "/lexicons"
+        sentences = try SentenceLexicon.load(directory: directory + "/sentences")
+        speakers = try SpeakerLexicon.load(directory: lexicons)
+        plainText = try PlainTextRules.load(directory + "/cleanup/plaintext.yaml")
+        attribution = try RuleSet.compileAll(in: directory + "/attribution", lexicons: lexicons)
+        claims = try RuleSet.compileAll(in: directory + "/claims", lexicons: lexicons)
+    }
+
+    /// Every rule, for `rules test` and `rules lint`.
+    public var allRules: [CompiledRule] { attribution + claims }
+
+    /// Loads `macros.yaml` of a rule directory, then compiles every other `.yaml` file in it,
+    /// in name order so that rule order (and so output) never depends on the file system.
+    static func compileAll(in dir: String, lexicons: String) throws(RuleError) -> [CompiledRule] {
+        let files: [String]
+        do {
+            files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".yaml") }.sorted()
+        } catch {
+            throw RuleError(.unreadable, file: dir, message: "cannot list the rule directory: \(error.localizedDescription)")
+        }
+        var macros = Macros()
+        if files.contains("macros.yaml") {
+            try RuleFile.loadMacros(dir + "/macros.yaml", lexiconDir: lexicons, into: &macros)
+        }
+        var compiled: [CompiledRule] = []
+        var seen: [String: RuleSpec] = [:]
+        for file in files where file != "macros.yaml" {
+            for spec in try RuleFile.loadRules(dir + "/" + file, macros: macros) {
+                if let first = seen[spec.id] {
+                    throw RuleError(.duplicate, file: spec.file, line: spec.line, ruleID: spec.id,
+                                    message: "the id is already used at \(first.file):\(first.line); rule ids must be unique")
+                }
+                seen[spec.id] = spec
+                compiled.append(try CompiledRule(spec: spec))
+            }
+        }
+        return compiled
+    }
+}

@@ -1,0 +1,66 @@
+import Patterns
+
+/// A rule as written in a rules file, with the examples that prove it does what it says.
+///
+/// The same shape serves attribution rules (`kind`: direct, indirect, mixed) and claim
+/// rules (`kind`: a claim type), so loading, linting and example testing are shared.
+public struct RuleSpec: Sendable {
+    public var id: String
+    /// `direct`/`indirect`/`mixed` for attribution, a claim type for claim rules.
+    public var kind: String
+    public var confidence: Double
+    /// The pattern as written.
+    public var source: String
+    /// After macro expansion: what PCRE2 compiles.
+    public var expanded: String
+    public var caseless: Bool
+    /// What one match may span: a sentence (most rules) or a paragraph (quotations that run
+    /// over sentences, split quotations).
+    public var scope: RuleScope
+    public var examples: [RuleExample]
+    public var counterExamples: [RuleExample]
+    public var file: String
+    public var line: Int
+    /// Free-text note for people reading `explain` output.
+    public var description: String?
+}
+
+public enum RuleScope: String, Sendable {
+    case sentence, paragraph
+}
+
+/// A text a rule must match (with the captures it must produce), or must not match.
+public struct RuleExample: Sendable {
+    public var text: String
+    /// Expected capture texts by group name; empty for counter-examples.
+    public var captures: [String: String]
+    public var line: Int
+}
+
+/// A rule compiled for matching. The group numbers are resolved once here, so matching
+/// never looks a name up.
+public struct CompiledRule: Sendable {
+    public let spec: RuleSpec
+    public let pattern: Pattern
+    public let groups: [String: Int]
+
+    public init(spec: RuleSpec) throws(RuleError) {
+        self.spec = spec
+        do {
+            pattern = try Pattern(spec.expanded, options: spec.caseless ? [.extended, .caseless] : [.extended])
+        } catch {
+            switch error {
+            case .compile(let message, let offset):
+                throw RuleError(.compile, file: spec.file, line: spec.line, ruleID: spec.id, message: message,
+                                patternOffset: offset)
+            default:
+                throw RuleError(.compile, file: spec.file, line: spec.line, ruleID: spec.id, message: error.description)
+            }
+        }
+        var groups: [String: Int] = [:]
+        for (name, index) in pattern.groupNames { groups[name] = index }
+        self.groups = groups
+    }
+
+    public func group(_ name: String) -> Int? { groups[name] }
+}

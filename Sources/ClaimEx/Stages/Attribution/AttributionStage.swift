@@ -1,0 +1,138 @@
+import Patterns
+
+/// Finds who said what: runs the attribution rules over sentences and paragraphs, keeps the
+/// best non-overlapping candidates, derives each quote's kind from its quotation marks and
+/// resolves its speaker.
+public struct AttributionStage: Stage {
+    public let name = "attribution"
+    let sentenceRules: [AttributionRule]
+    let paragraphRules: [AttributionRule]
+    let lexicon: SpeakerLexicon
+
+    public init(rules: RuleSet) {
+        let all = rules.attribution.map(AttributionRule.init)
+        sentenceRules = all.filter { $0.compiled.spec.scope == .sentence }
+        paragraphRules = all.filter { $0.compiled.spec.scope == .paragraph }
+        lexicon = rules.speakers
+    }
+
+    public func process(_ input: consuming Document, in workspace: Workspace) throws(ArticleError) -> Document {
+        var document = input
+        let (candidates, warnings) = document.withUTF8 { buf in
+            findCandidates(in: buf, document: document, scratch: workspace.scratch)
+        }
+        document.warnings += warnings
+        let chosen = AttributionStage.select(candidates)
+        document.quotes = document.withUTF8 { buf in
+            build(chosen, document: document, buf: buf)
+        }
+        return document
+    }
+
+    /// Every rule match, with its content trimmed and its kind derived. Public for `explain`.
+    func findCandidates(
+        in buf: UnsafeBufferPointer<UInt8>, document: Document, scratch: MatchScratch
+    ) -> ([Candidate], [ArticleError]) {
+        var candidates: [Candidate] = []
+        var warnings: [ArticleError] = []
+        func run(_ rule: AttributionRule, over ranges: some Sequence<Range<Int>>) {
+            do {
+                for range in ranges {
+                    try rule.compiled.pattern.forEachMatch(in: buf, range: range, scratch: scratch) { match in
+                        if let candidate = rule.candidate(from: match, in: buf, scope: range) {
+                            candidates.append(candidate)
+                        }
+                        return true
+                    }
+                }
+            } catch {
+                // A rule that blows a match limit is skipped for this article, not fatal.
+                warnings.append(ArticleError(
+                    code: (error as? PatternError)?.id ?? "pattern.match",
+                    message: "rule skipped for this article: \(error)",
+                    articleID: document.article.id, provenance: document.article.provenance,
+                    rule: rule.compiled.spec.id))
+            }
+        }
+        for rule in paragraphRules { run(rule, over: document.paragraphs) }
+        for rule in sentenceRules { run(rule, over: document.sentences.lazy.map(\.range)) }
+        return (candidates, warnings)
+    }
+
+    /// Keeps, among candidates sharing a cue, the one with the most content; then takes
+    /// candidates by confidence whose content overlaps nothing taken before.
+    static func select(_ candidates: [Candidate]) -> [Candidate] {
+        var bestByCue: [Range<Int>: Candidate] = [:]
+        var noCue: [Candidate] = []
+        for c in candidates {
+            guard let cue = c.cue else { noCue.append(c); continue }
+            if let other = bestByCue[cue] {
+                let longer = c.contentLength > other.contentLength
+                let tie = c.contentLength == other.contentLength && c.confidence > other.confidence
+                if longer || tie { bestByCue[cue] = c }
+            } else {
+                bestByCue[cue] = c
+            }
+        }
+        let pool = (Array(bestByCue.values) + noCue).sorted {
+            ($0.confidence, $0.contentLength, -$0.content.lowerBound) > ($1.confidence, $1.contentLength, -$1.content.lowerBound)
+        }
+        var taken: [Candidate] = []
+        for c in pool where !taken.contains(where: { $0.overlaps(c) }) {
+            taken.append(c)
+        }
+        return taken.sorted { $0.content.lowerBound < $1.content.lowerBound }
+    }
+
+    private func build(_ chosen: [Candidate], document: Document, buf: UnsafeBufferPointer<UInt8>) -> [Quote] {
+        var resolver = SpeakerResolver(lexicon: lexicon)
+        var quotes: [Quote] = []
+        func text(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: buf[r]), as: UTF8.self) }
+        // Resolve in the order the speakers appear, so "he" finds the person named before it.
+        for c in chosen.sorted(by: { ($0.speaker ?? $0.cue ?? $0.content).lowerBound < ($1.speaker ?? $1.cue ?? $1.content).lowerBound }) {
+            let speaker: Speaker?
+            if let s = c.speaker {
+                speaker = resolver.resolve(mention: text(s), range: s, apposition: c.title.map(text))
+            } else {
+                speaker = resolver.repeatLast()
+            }
+            let cue = c.cue.map { r in Cue(text: text(r), lemma: lexicon.lemma(of: text(r)), range: r) }
+            var quote = Quote(kind: c.kind, content: c.content, speaker: speaker, cue: cue,
+                              sentenceIndices: document.sentenceIndices(overlapping: c.content),
+                              rule: c.rule, confidence: c.confidence)
+            quote.parts = c.parts
+            quotes.append(quote)
+        }
+        quotes.append(contentsOf: floatingQuotes(after: quotes, document: document, buf: buf))
+        return quotes.sorted { $0.content.lowerBound < $1.content.lowerBound }
+    }
+
+    /// A paragraph that is nothing but a quotation continues the speaker of the paragraph
+    /// before it, when that paragraph ended with one of their quotes.
+    private func floatingQuotes(after quotes: [Quote], document: Document, buf: UnsafeBufferPointer<UInt8>) -> [Quote] {
+        var found: [Quote] = []
+        var lastByParagraph: [Int: Quote] = [:]
+        for q in quotes {
+            if let p = document.paragraphIndex(containing: q.content.lowerBound) { lastByParagraph[p] = q }
+        }
+        var previous: Quote?
+        for (index, paragraph) in document.paragraphs.enumerated() {
+            defer { previous = lastByParagraph[index] ?? found.last.flatMap { document.paragraphIndex(containing: $0.content.lowerBound) == index ? $0 : nil } }
+            guard lastByParagraph[index] == nil, let before = previous, let speaker = before.speaker else { continue }
+            let open = QuoteMarks.mark(at: paragraph.lowerBound, in: buf, limit: paragraph.upperBound)
+            guard open > 0 else { continue }
+            var end = paragraph.upperBound
+            let close = QuoteMarks.mark(endingAt: end, in: buf, floor: paragraph.lowerBound + open)
+            end -= close
+            let content = (paragraph.lowerBound + open)..<end
+            // Only a whole-paragraph quotation: no other marks inside (else it is something else).
+            guard content.count > 8, QuoteMarks.count(in: content, of: buf) == 0 else { continue }
+            var quote = Quote(kind: .direct, content: content, speaker: speaker, cue: nil,
+                              sentenceIndices: document.sentenceIndices(overlapping: content),
+                              rule: "direct.floating", confidence: 0.6)
+            quote.parts = [content]
+            found.append(quote)
+        }
+        return found
+    }
+}

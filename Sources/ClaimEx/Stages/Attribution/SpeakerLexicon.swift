@@ -1,0 +1,52 @@
+/// The word lists the speaker resolver needs: cue lemmas, titles, roles and pronouns,
+/// loaded from `rules/lexicons/` (the same files the rule macros are built from).
+public struct SpeakerLexicon: Sendable {
+    public enum Referent: String, Sendable {
+        case person, group, thing
+    }
+
+    /// Lower-cased cue form → lemma ("told" → "tell", "according to" → "according to").
+    public let cueLemmas: [String: String]
+    /// Titles, lower-cased, longest first so that "defence minister" wins over "minister".
+    public let titles: [String]
+    /// Role and organisation nouns, lower-cased.
+    public let roles: Set<String>
+    /// Lower-cased pronoun → what it may refer to.
+    public let pronouns: [String: Referent]
+
+    public init(cueLemmas: [String: String], titles: [String], roles: Set<String>, pronouns: [String: Referent]) {
+        self.cueLemmas = cueLemmas
+        self.titles = titles.map { $0.lowercased() }.sorted { $0.count > $1.count }
+        self.roles = roles
+        self.pronouns = pronouns
+    }
+
+    public static func load(directory: String) throws(RuleError) -> SpeakerLexicon {
+        let cues = try WordList.load(directory + "/cues.tsv")
+        var lemmas: [String: String] = [:]
+        for entry in cues.entries {
+            guard entry.columns.count >= 2 else {
+                throw RuleError(.syntax, file: cues.path, line: entry.line, message: "a cue needs a form and a lemma, separated by a tab")
+            }
+            lemmas[entry.columns[0].lowercased()] = entry.columns[1]
+        }
+        let titles = try WordList.load(directory + "/titles.txt").entries.compactMap(\.columns.first)
+        let roles = try WordList.load(directory + "/roles.txt").entries.compactMap { $0.columns.first?.lowercased() }
+        let pronounFile = try WordList.load(directory + "/pronouns.tsv")
+        var pronouns: [String: Referent] = [:]
+        for entry in pronounFile.entries {
+            guard entry.columns.count >= 2, let referent = Referent(rawValue: entry.columns[1]) else {
+                throw RuleError(.syntax, file: pronounFile.path, line: entry.line,
+                                message: "a pronoun line is: pronoun <TAB> person|group|thing")
+            }
+            pronouns[entry.columns[0].lowercased()] = referent
+        }
+        return SpeakerLexicon(cueLemmas: lemmas, titles: titles, roles: Set(roles), pronouns: pronouns)
+    }
+
+    /// The lemma of a cue as written; multi-word cues are normalised to single spaces.
+    public func lemma(of cue: String) -> String {
+        let key = cue.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return cueLemmas[key] ?? key
+    }
+}

@@ -1,0 +1,95 @@
+/// Turns speaker mentions into speakers, in document order: splits titles from names,
+/// resolves surnames to the full name mentioned earlier and pronouns to the most recent
+/// compatible speaker. One resolver per document.
+struct SpeakerResolver {
+    let lexicon: SpeakerLexicon
+    /// People named in full so far (two or more name words), most recent last.
+    private var people: [(name: String, title: String?)] = []
+    /// Speakers resolved so far, most recent last.
+    private var history: [Speaker] = []
+
+    init(lexicon: SpeakerLexicon) {
+        self.lexicon = lexicon
+    }
+
+    mutating func resolve(mention raw: String, range: Range<Int>, apposition: String?) -> Speaker {
+        let mention = raw.trimmingWhitespace()
+        let lower = mention.lowercased()
+        let speaker: Speaker
+        if let referent = lexicon.pronouns[lower] {
+            speaker = resolvePronoun(mention: mention, range: range, referent: referent)
+        } else if isRole(lower) {
+            speaker = Speaker(name: mention, title: apposition, mention: mention, range: range, resolvedBy: .role)
+        } else {
+            let (title, name) = splitTitle(mention)
+            let words = name.split(separator: " ")
+            if words.count == 1, let person = people.last(where: { $0.name.split(separator: " ").last.map(String.init) == name }) {
+                speaker = Speaker(name: person.name, title: title ?? person.title ?? apposition, mention: mention,
+                                  range: range, resolvedBy: .surname)
+            } else {
+                speaker = Speaker(name: name, title: title ?? apposition, mention: mention, range: range, resolvedBy: .name)
+                if words.count >= 2 { people.append((name, title ?? apposition)) }
+            }
+        }
+        history.append(speaker)
+        return speaker
+    }
+
+    /// Records a speaker that an earlier quote already resolved (", adding …" inherits it).
+    mutating func repeatLast() -> Speaker? {
+        history.last
+    }
+
+    private func resolvePronoun(mention: String, range: Range<Int>, referent: SpeakerLexicon.Referent) -> Speaker {
+        let antecedent = history.last { candidate in
+            switch referent {
+            case .person: candidate.resolvedBy != .role
+            case .group, .thing: true
+            }
+        }
+        guard let antecedent else {
+            return Speaker(name: mention, title: nil, mention: mention, range: range, resolvedBy: .pronoun)
+        }
+        return Speaker(name: antecedent.name, title: antecedent.title, mention: mention, range: range, resolvedBy: .pronoun)
+    }
+
+    /// A mention that starts with a determiner or ends in a role noun names a role, not a person.
+    private func isRole(_ lower: String) -> Bool {
+        let words = lower.split(separator: " ")
+        guard let first = words.first else { return false }
+        if ["the", "a", "an", "one", "another", "two", "three", "four", "several", "some", "many", "its", "his", "her", "their"]
+            .contains(first) { return true }
+        return words.count == 1 && lexicon.roles.contains(String(first))
+    }
+
+    /// "Defence Minister Yasar Guler" → ("Defence Minister", "Yasar Guler"). Titles may stack
+    /// ("Former Defense Secretary"); a name is never reduced to nothing.
+    private func splitTitle(_ mention: String) -> (title: String?, name: String) {
+        var rest = Substring(mention)
+        var titleEnd = rest.startIndex
+        var found = false
+        outer: while true {
+            let lower = rest[titleEnd...].lowercased()
+            for title in lexicon.titles where lower.hasPrefix(title + " ") {
+                titleEnd = rest.index(titleEnd, offsetBy: title.count + 1)
+                while titleEnd < rest.endIndex, rest[titleEnd] == " " { titleEnd = rest.index(after: titleEnd) }
+                found = true
+                continue outer
+            }
+            break
+        }
+        guard found, titleEnd < rest.endIndex else { return (nil, mention) }
+        let title = rest[..<titleEnd].trimmingWhitespace()
+        rest = rest[titleEnd...]
+        return (title, String(rest))
+    }
+}
+
+extension StringProtocol {
+    func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,41 @@
+/// Types every quote's content and every sentence in the article's own voice; own-voice
+/// sentences that make a checkable claim become `Claim`s.
+public struct ClaimTypingStage: Stage {
+    public let name = "claims"
+    let typer: ClaimTyper
+
+    public init(rules: RuleSet) {
+        typer = ClaimTyper(rules: rules)
+    }
+
+    public func process(_ input: consuming Document, in workspace: Workspace) throws(ArticleError) -> Document {
+        var document = input
+        let id = document.article.id
+        let provenance = document.article.provenance
+        var warnings: [ArticleError] = []
+        func warn(_ rule: String, _ error: Error) {
+            warnings.append(ArticleError(code: "pattern.limit", message: "rule skipped: \(error)", articleID: id,
+                                         provenance: provenance, rule: rule))
+        }
+        let quoteRanges = document.quotes.flatMap(\.parts)
+        document.withUTF8 { buf in
+            for i in document.quotes.indices {
+                let verdict = typer.classify(buf, ranges: document.quotes[i].parts, scratch: workspace.scratch, warning: warn)
+                document.quotes[i].claimTypes = verdict.types
+                document.quotes[i].checkworthy = verdict.checkworthy
+            }
+            var claims: [Claim] = []
+            for (index, sentence) in document.sentences.enumerated() {
+                // Reported speech belongs to its speaker: only the article's own voice makes claims.
+                if quoteRanges.contains(where: { $0.overlaps(sentence.range) }) { continue }
+                let verdict = typer.classify(buf, ranges: [sentence.range], scratch: workspace.scratch, warning: warn)
+                guard verdict.isClaim, let rule = verdict.rule else { continue }
+                claims.append(Claim(range: sentence.range, sentenceIndex: index, types: verdict.types,
+                                    checkworthy: verdict.checkworthy, rule: rule))
+            }
+            document.claims = claims
+        }
+        document.warnings += warnings
+        return document
+    }
+}

@@ -1,0 +1,145 @@
+import ArgumentParser
+import ClaimEx
+import Foundation
+
+/// The `claimex` command: parses options and hands the work to the ClaimEx library.
+@main
+struct ClaimexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "claimex",
+        abstract: "Attributed quotes and typed claims from news articles, as JSON Lines.",
+        discussion: """
+            Reads plain text, HTML pages and JSON Lines dumps (files, directories, or - for stdin).
+            Stdout carries JSON only; diagnostics go to stderr.
+            Exit status: 0 all good, 1 some articles failed (each reported), 2 usage or fatal error.
+            """,
+        subcommands: [Extract.self, Clean.self, Sentences.self, Classify.self, Golden.self, RulesCommand.self]
+    )
+
+    /// ArgumentParser exits 64 on usage errors; our contract says 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)
+            }
+            let message = fullMessage(for: error)
+            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            Foundation.exit(code.rawValue == 1 ? 1 : 2)
+        }
+    }
+}
+
+/// Writes one line to standard error.
+func diagnose(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+/// A fatal error: printed and exit 2.
+struct Fatal: Error, CustomStringConvertible {
+    var description: String
+}
+
+/// Options shared by every command that reads articles.
+struct InputArguments: ParsableArguments {
+    @Argument(help: "Files or directories to read; - or nothing reads standard input.")
+    var paths: [String] = []
+
+    @Option(help: "Input format: auto, text, html or jsonl (auto: by extension, then by content).")
+    var format: InputOptions.Format = .auto
+
+    @Option(help: "JSON Lines field holding the article text (default: text, maintext, content, raw_text, body).")
+    var textKey: String?
+
+    @Option(help: "JSON Lines field holding the article id (default: id).")
+    var idKey: String?
+
+    @Option(help: "JSON Lines field holding the URL (default: url, source, link).")
+    var urlKey: String?
+
+    @Option(help: "JSON Lines field holding the title (default: title).")
+    var titleKey: String?
+
+    @Option(help: "JSON Lines field holding the publication date (default: date, date_publish, publish_date, published, published_date).")
+    var dateKey: String?
+
+    @Option(help: "Articles larger than this many bytes fail instead of being processed.")
+    var maxBytes: Int = 50_000_000
+
+    @Option(help: "Worker threads (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Rules directory (default: the bundled rules/).")
+    var rules: String?
+
+    @Option(name: .shortAndLong, help: "Write records to this file (atomically) instead of stdout.")
+    var output: String?
+
+    @Flag(help: "Overwrite --output if it exists.")
+    var force = false
+
+    @Flag(help: "Write an error record for each failed article (else one line on stderr).")
+    var errorRecords = false
+
+    @Flag(help: "Stop at the first failed article.")
+    var failFast = false
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard maxBytes >= 1 else { throw ValidationError("--max-bytes must be at least 1") }
+    }
+
+    func run(_ mode: BatchJob.Mode) throws {
+        let ruleSet = try loadRules(rules)
+        var job = BatchJob(mode: mode, rules: ruleSet)
+        job.input.format = format
+        job.input.textKey = textKey
+        job.input.idKey = idKey
+        job.input.urlKey = urlKey
+        job.input.titleKey = titleKey
+        job.input.dateKey = dateKey
+        job.input.maxBytes = maxBytes
+        job.jobs = jobs
+        job.errorRecords = errorRecords
+        job.failFast = failFast
+        let sink: OutputSink
+        do {
+            sink = try output.map { path throws(ArticleError) in try OutputSink(path: path, force: force) } ?? OutputSink()
+        } catch {
+            throw Fatal(description: "claimex: \(error)")
+        }
+        let start = ContinuousClock.now
+        let summary: RunSummary
+        do {
+            summary = try job.run(paths: paths, output: sink, diagnostics: diagnose)
+            try sink.finish()
+        } catch {
+            sink.abandon()
+            throw Fatal(description: "claimex: \(error)")
+        }
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let mb = Double(summary.bytes) / 1e6
+        diagnose(String(format: "claimex: %d read, %d ok, %d failed; %d quotes, %d claims; %.2f MB in %.2f s (%.1f MB/s)",
+                        summary.read, summary.ok, summary.failed, summary.quotes, summary.claims, mb, seconds,
+                        seconds > 0 ? mb / seconds : 0))
+        if summary.failed > 0 { throw ExitCode(1) }
+    }
+}
+
+/// Loads the rules named by `--rules`, or the bundled ones; a broken rule is fatal.
+func loadRules(_ path: String?) throws -> RuleSet {
+    guard let dir = path ?? RuleLocator.bundledDirectory() else {
+        throw Fatal(description: "claimex: cannot find the bundled rules/ directory; pass --rules DIR or set CLAIMEX_RULES")
+    }
+    do {
+        return try RuleSet.load(directory: dir)
+    } catch {
+        throw Fatal(description: "\(error)")
+    }
+}
+
+extension InputOptions.Format: ExpressibleByArgument {}

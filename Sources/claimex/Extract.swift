@@ -1,0 +1,64 @@
+import ArgumentParser
+import ClaimEx
+
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the full pipeline: one quote or claim record a line.",
+        discussion: """
+            Examples:
+              claimex extract golden/seed-article/seed-article.txt
+              claimex extract --format jsonl --text-key text --id-key id articles.jsonl > quotes.jsonl
+              cat page.html | claimex extract --format html -
+            """)
+
+    @OptionGroup var options: InputArguments
+
+    func run() throws { try options.run(.extract) }
+}
+
+struct Clean: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Cleanup only: one document record (text, paragraphs, metadata) an article.",
+        discussion: """
+            Examples:
+              claimex clean --format html page.html
+              claimex clean pages/ | jq -r .text
+            """)
+
+    @OptionGroup var options: InputArguments
+
+    func run() throws { try options.run(.clean) }
+}
+
+struct Sentences: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Cleanup and sentence splitting: one sentences record an article.",
+        discussion: """
+            Examples:
+              claimex sentences article.txt
+              claimex sentences --format jsonl --text-key text --id-key id cases.jsonl
+            """)
+
+    @OptionGroup var options: InputArguments
+
+    func run() throws { try options.run(.sentences) }
+}
+
+struct Classify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Type sentences: JSON Lines {\"id\",\"text\"} in, {\"id\",\"claim_types\",\"is_claim\",\"checkworthy\"} out.",
+        discussion: """
+            Each line's text is typed as it is, without cleanup or splitting.
+            Examples:
+              claimex classify sentences.jsonl
+              claimex classify --text-key sentence --id-key id claims.jsonl
+            """)
+
+    @OptionGroup var options: InputArguments
+
+    func run() throws {
+        var options = options
+        options.format = .jsonl
+        try options.run(.classify)
+    }
+}
