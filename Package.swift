@@ -24,7 +24,7 @@ let package = Package(
         ),
         .testTarget(name: "PatternsTests", dependencies: ["Patterns"]),
         .testTarget(name: "HTMLTextTests", dependencies: ["HTMLText"]),
-        .testTarget(name: "ClaimExTests", dependencies: ["ClaimEx"]),
+        .testTarget(name: "ClaimExTests", dependencies: ["ClaimEx"], resources: [.copy("Fixtures")]),
         .testTarget(name: "claimexTests", dependencies: ["claimex"]),
     ],
     swiftLanguageModes: [.v6]

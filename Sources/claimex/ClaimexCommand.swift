@@ -16,19 +16,21 @@ struct ClaimexCommand: ParsableCommand {
         subcommands: [Extract.self, Clean.self, Sentences.self, Classify.self, Golden.self, RulesCommand.self]
     )
 
-    /// ArgumentParser exits 64 on usage errors; our contract says 2.
+    /// ArgumentParser exits 64 on usage errors; our contract is 0 all good, 1 some articles
+    /// failed, 2 usage or fatal error.
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch let fatal as Fatal {
+            diagnose(fatal.description)
+            Foundation.exit(2)
         } catch {
-            let code = exitCode(for: error)
-            if code == .success {
-                exit(withError: error)
-            }
-            let message = fullMessage(for: error)
-            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
-            Foundation.exit(code.rawValue == 1 ? 1 : 2)
+            if exitCode(for: error) == .success { exit(withError: error) }
+            diagnose(fullMessage(for: error))
+            Foundation.exit(2)
         }
     }
 }

@@ -31,9 +31,17 @@ struct AttributionRule: Sendable {
         for r in [raw, content2.flatMap { match.range(group: $0) }].compactMap({ $0 }) {
             let trimmed = Candidate.trim(r, in: buf, scope: scope)
             guard trimmed.range.count >= 3 else { continue }
-            parts.append(trimmed.range)
+            var part = trimmed.range
+            var marks = QuoteMarks.count(in: part, of: buf)
+            // A mixed quotation whose last fragment closes right after the content: keep the
+            // closing mark, so the fragment reads balanced.
+            if marks % 2 == 1 {
+                let close = QuoteMarks.mark(at: part.upperBound, in: buf, limit: scope.upperBound)
+                if close > 0 { part = part.lowerBound..<(part.upperBound + close); marks += 1 }
+            }
+            parts.append(part)
             quotedOutside = quotedOutside && trimmed.quotedOutside
-            inside += QuoteMarks.count(in: trimmed.range, of: buf)
+            inside += marks
         }
         guard let first = parts.first, let last = parts.last else { return nil }
         let kind: Quote.Kind

@@ -1,0 +1,105 @@
+import Testing
+@testable import ClaimEx
+
+/// One construction of the attribution issue: marked text and the quote it must yield.
+struct Construction: CustomTestStringConvertible, Sendable {
+    let marked: String
+    let kind: Quote.Kind
+    /// The resolved speaker name when it differs from the marked mention.
+    let name: String?
+
+    init(_ marked: String, _ kind: Quote.Kind, name: String? = nil) {
+        self.marked = marked
+        self.kind = kind
+        self.name = name
+    }
+
+    var testDescription: String { marked }
+}
+
+@Suite struct AttributionStageTests {
+    static let constructions: [Construction] = [
+        Construction(#""⟦content:We will not back down⟧," ⟦speaker:Maria Lopez⟧ ⟦cue:said⟧."#, .direct),
+        Construction(#"⟦speaker:Maria Lopez⟧ ⟦cue:said⟧: "⟦content:We will not back down.⟧""#, .direct),
+        Construction(#""⟦content:We will not back down⟧," ⟦cue:said⟧ ⟦speaker:Maria Lopez⟧."#, .direct),
+        Construction(#"“⟦content:Prices will fall next year⟧,” ⟦speaker:the ministry⟧ ⟦cue:said⟧ on Monday."#, .direct),
+        Construction("⟦speaker:Maria Lopez⟧ ⟦cue:said⟧ that ⟦content:the talks would resume in March⟧.", .indirect),
+        Construction("⟦content:The talks would resume in March⟧, ⟦speaker:Maria Lopez⟧ ⟦cue:said⟧.", .indirect),
+        Construction("⟦speaker:Maria Lopez⟧ ⟦cue:told⟧ Reuters ⟦content:the talks would resume in March⟧.", .indirect),
+        Construction("⟦speaker:Maria Lopez⟧ ⟦cue:said⟧ in a statement that ⟦content:the talks would resume in March⟧.", .indirect),
+        Construction("⟦cue:According to⟧ ⟦speaker:the ministry⟧, ⟦content:the talks will resume in March⟧.", .indirect),
+        Construction("⟦content:The talks will resume in March⟧, ⟦cue:according to⟧ ⟦speaker:the ministry⟧.", .indirect),
+        Construction("⟦speaker:Maria Lopez⟧, a spokeswoman for the union, ⟦cue:said⟧ ⟦content:the strike would go on⟧.", .indirect),
+        Construction(#"⟦speaker:Maria Lopez⟧ ⟦cue:described⟧ ⟦content:the offer as "an insult to every worker"⟧."#, .mixed),
+        Construction(#"⟦content:The offer was "an insult to every worker"⟧, ⟦speaker:Maria Lopez⟧ ⟦cue:said⟧."#, .mixed),
+        Construction("⟦speaker:Defence Minister Yasar Guler⟧ ⟦cue:said⟧ ⟦content:Turkey had no plans to withdraw⟧.", .indirect,
+                     name: "Yasar Guler"),
+    ]
+
+    @Test(arguments: constructions)
+    func construction(_ c: Construction) throws {
+        let m = Marked(c.marked)
+        let document = try Fixtures.document(m.text)
+        let quote = try #require(document.quotes.first { $0.content == m.spans["content"] },
+                                 "no quote with content \(m["content"] ?? "?"); got \(document.quotes.map { document.slice($0.content) })")
+        #expect(quote.kind == c.kind)
+        #expect(quote.speaker?.range == m.spans["speaker"])
+        #expect(quote.speaker?.name == (c.name ?? m["speaker"]))
+        #expect(quote.cue?.range == m.spans["cue"])
+    }
+
+    @Test func splitQuotationIsOneQuote() throws {
+        let m = Marked(#""⟦a:We are ready⟧," he said. "⟦b:The talks start tomorrow.⟧""#)
+        let document = try Fixtures.document("Maria Lopez spoke.\n" + m.text)
+        let offset = "Maria Lopez spoke.\n\n".utf8.count
+        let quote = try #require(document.quotes.first)
+        #expect(document.quotes.count == 1)
+        #expect(quote.parts == [m.spans["a"]!, m.spans["b"]!].map { ($0.lowerBound + offset)..<($0.upperBound + offset) })
+        #expect(quote.kind == .direct)
+    }
+
+    @Test func pronounResolvesToTheLastNamedSpeaker() throws {
+        let text = """
+            Defence Minister Yasar Guler said Turkey would stay.
+            "We have started training," Guler said.
+            "It is not a normalisation," he told Reuters.
+            """
+        let quotes = try Fixtures.document(text).quotes
+        try #require(quotes.count == 3)
+        #expect(quotes.map { $0.speaker?.name } == ["Yasar Guler", "Yasar Guler", "Yasar Guler"])
+        #expect(quotes.map { $0.speaker?.resolvedBy } == [.name, .surname, .pronoun])
+        #expect(quotes[0].speaker?.title == "Defence Minister")
+    }
+
+    @Test func addingInheritsTheSpeaker() throws {
+        let m = Marked("The priority is stability, he said, adding ⟦content:Ankara supports the new government⟧.")
+        let quotes = try Fixtures.document("Yasar Guler spoke on Monday.\n" + m.text).quotes
+        let adding = try #require(quotes.first { $0.cue?.lemma == "add" })
+        #expect(adding.speaker?.mention == "he")
+    }
+
+    @Test func floatingQuoteTakesTheSpeakerOfThePreviousParagraph() throws {
+        let text = """
+            "We are ready," Maria Lopez said.
+            "The talks start tomorrow and they will go on for a week."
+            """
+        let quotes = try Fixtures.document(text).quotes
+        try #require(quotes.count == 2)
+        #expect(quotes[1].rule == "direct.floating")
+        #expect(quotes[1].speaker?.name == "Maria Lopez")
+    }
+
+    @Test func unbalancedMarksDoNotStopTheArticle() throws {
+        let text = """
+            "This sentence never closes, the mayor said.
+            Maria Lopez said the budget would pass.
+            """
+        let quotes = try Fixtures.document(text).quotes
+        #expect(quotes.contains { $0.speaker?.name == "Maria Lopez" })
+    }
+
+    @Test func plainNarrationHasNoQuotes() throws {
+        let document = try Fixtures.document("The river rose overnight. Schools were closed on Tuesday.")
+        #expect(document.quotes.isEmpty)
+    }
+}

@@ -1,0 +1,55 @@
+import Testing
+import Patterns
+@testable import ClaimEx
+
+@Suite struct PlainTextCleanerTests {
+    let cleaner = PlainTextCleaner(rules: Fixtures.rules.plainText)
+    let scratch = MatchScratch()
+
+    @Test func headerBylineDatelineAndTrailerGoToMetadata() {
+        let text = """
+            Ministers agree on a budget deal
+            Published by Example News
+            Posted on June 4, 2025
+            3 min read
+            Ministers agreed a budget that restores funding for schools.
+            By Ana Pérez and John Smith
+            MADRID (Reuters) - Ministers agreed a budget on Tuesday that restores funding for schools.
+            The deal ends months of talks between the coalition partners.
+            (Reporting by Ana Pérez; Editing by John Smith)
+            Ministers agreed a budget restoring funding for schools.
+            Explore more articles in the Politics category
+            """
+        let clean = cleaner.clean(text, scratch: scratch)
+        #expect(clean.paragraphs == [
+            "Ministers agreed a budget on Tuesday that restores funding for schools.",
+            "The deal ends months of talks between the coalition partners.",
+        ])
+        #expect(clean.metadata.title == "Ministers agree on a budget deal")
+        #expect(clean.metadata.authors == ["Ana Pérez", "John Smith"])
+        #expect(clean.metadata.dateline == Dateline(place: "MADRID", agency: "Reuters"))
+    }
+
+    @Test func shortTextsAreOnlyNormalised() {
+        let clean = cleaner.clean("  Hello   World.\r\nMy name is Jonas.  ", scratch: scratch)
+        #expect(clean.paragraphs == ["Hello World.", "My name is Jonas."])
+        #expect(clean.metadata == DocumentMetadata())
+    }
+
+    @Test func aLineAfterTheCreditThatSaysSomethingNewIsKept() {
+        let text = """
+            The council approved the plan.
+            Work starts in May.
+            (Reporting by Ana Pérez)
+            Correction: an earlier version misspelt the mayor's surname.
+            """
+        let clean = cleaner.clean(text, scratch: scratch)
+        #expect(clean.paragraphs.last == "Correction: an earlier version misspelt the mayor's surname.")
+    }
+
+    @Test func paragraphsSurviveIntoTheDocument() throws {
+        let document = try Fixtures.document("First paragraph here.\nSecond one.\n\nThird one.", depth: .clean)
+        #expect(document.text == "First paragraph here.\n\nSecond one.\n\nThird one.")
+        #expect(document.paragraphs.map { document.slice($0) } == ["First paragraph here.", "Second one.", "Third one."])
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import ClaimEx
+
+/// A fixed list of input items, some of them failures.
+struct ListSource: ArticleSource {
+    var items: [ReadItem]
+    mutating func next() -> ReadItem? { items.isEmpty ? nil : items.removeFirst() }
+}
+
+@Suite struct RunnerTests {
+    static func items(_ n: Int) -> [ReadItem] {
+        (0..<n).map { i in
+            if i % 7 == 3 {
+                return .failure(ArticleError(code: "input.invalid-json", message: "bad", provenance: Provenance(input: "t", line: i + 1)))
+            }
+            let text = "\"Item \(i) is fine,\" Maria Lopez said. It cost \(i * 3) dollars."
+            return .success(Article(id: "a\(i)", format: .text, body: Array(text.utf8), provenance: Provenance(input: "t", line: i + 1)))
+        }
+    }
+
+    func run(jobs: Int, batch: Int) throws -> ([UInt8], RunSummary) {
+        var source = ListSource(items: RunnerTests.items(100))
+        let process = BatchJob(mode: .extract, rules: Fixtures.rules).processor()
+        var out: [UInt8] = []
+        let summary = try Runner(jobs: jobs, batchSize: batch).run(&source, process: process) { outcome in
+            out += outcome.output
+            if let e = outcome.error { out += Array("error \(e.provenance?.line ?? 0)\n".utf8) }
+        }
+        return (out, summary)
+    }
+
+    @Test func outputIsIdenticalForAnyNumberOfJobs() throws {
+        let (one, s1) = try run(jobs: 1, batch: 10)
+        for (jobs, batch) in [(2, 7), (4, 64), (3, 1)] {
+            let (many, s) = try run(jobs: jobs, batch: batch)
+            #expect(many == one, "jobs \(jobs), batch \(batch)")
+            #expect(s == s1)
+        }
+        #expect(!one.isEmpty)
+    }
+
+    @Test func everyItemIsAccountedFor() throws {
+        let (_, summary) = try run(jobs: 2, batch: 16)
+        #expect(summary.read == 100)
+        #expect(summary.read == summary.ok + summary.failed)
+        #expect(summary.failed == (0..<100).filter { $0 % 7 == 3 }.count)
+        #expect(summary.quotes == summary.ok)
+    }
+}

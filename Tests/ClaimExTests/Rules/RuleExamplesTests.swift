@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+@testable import ClaimEx
+
+@Suite struct RuleExamplesTests {
+    @Test func everyBundledRuleHasExamplesAndPassesThem() {
+        let rules = Fixtures.rules.allRules
+        #expect(!rules.isEmpty)
+        for rule in rules {
+            #expect(!rule.spec.examples.isEmpty, "rule \(rule.spec.id) has no examples")
+        }
+        let (failures, count) = RuleTester().test(rules)
+        #expect(failures.isEmpty, "\(failures.map(\.description).joined(separator: "\n"))")
+        #expect(count > rules.count)
+    }
+
+    @Test func aFailingExampleIsReportedWithItsCaptures() throws {
+        let dir = try TemporaryRules(attribution: """
+            rules:
+              - id: test.said
+                kind: indirect
+                pattern: '(?<speaker>\\w+) \\s+ (?<cue>said) \\s+ (?<content>.+)'
+                examples:
+                  - text: 'Anna said hello there'
+                    speaker: Bob
+            """)
+        let set = try RuleSet.load(directory: dir.path)
+        let (failures, _) = RuleTester().test(set.attribution)
+        let failure = try #require(failures.first)
+        #expect(failure.problem == #"speaker: expected "Bob", got "Anna""#)
+        #expect(failure.description.contains("attribution/test.yaml:6"))
+    }
+
+    @Test func aPatternThatDoesNotCompileStopsLoadingWithFileLineRuleAndOffset() throws {
+        let dir = try TemporaryRules(attribution: """
+            rules:
+              - id: ok.rule
+                kind: direct
+                pattern: 'a'
+              - id: broken.rule
+                kind: direct
+                pattern: '(?<content>abc'
+            """)
+        #expect {
+            _ = try RuleSet.load(directory: dir.path)
+        } throws: { error in
+            guard let e = error as? RuleError else { return false }
+            return e.code == .compile && e.ruleID == "broken.rule" && e.line == 5 && e.file.hasSuffix("attribution/test.yaml")
+                && e.message.contains("missing closing parenthesis") && e.patternOffset == 14
+        }
+    }
+
+    @Test func anUnknownMacroIsNamed() throws {
+        let dir = try TemporaryRules(attribution: """
+            rules:
+              - id: macro.rule
+                kind: direct
+                pattern: '{NO_SUCH_MACRO}'
+            """)
+        #expect {
+            _ = try RuleSet.load(directory: dir.path)
+        } throws: { error in
+            (error as? RuleError)?.code == .unknownMacro && "\(error)".contains("{NO_SUCH_MACRO}")
+        }
+    }
+
+    @Test func duplicateIdsAreRejected() throws {
+        let dir = try TemporaryRules(attribution: """
+            rules:
+              - { id: same, kind: direct, pattern: 'a' }
+              - { id: same, kind: direct, pattern: 'b' }
+            """)
+        #expect {
+            _ = try RuleSet.load(directory: dir.path)
+        } throws: { error in
+            (error as? RuleError)?.code == .duplicate
+        }
+    }
+
+    @Test func macrosExpandButLeaveQuantifiersAndPropertiesAlone() throws {
+        var macros = Macros()
+        macros.define("WORD", #"\p{L}+"#, file: "m", line: 1)
+        macros.define("TWO", "{WORD} {WORD}", file: "m", line: 2)
+        let expanded = try macros.expand(#"{TWO}\d{2,3}\p{Lu}"#, file: "r", line: 1, ruleID: "x")
+        #expect(expanded == #"(?:(?:\p{L}+) (?:\p{L}+))\d{2,3}\p{Lu}"#)
+    }
+
+    @Test func wordListMacrosPutLongerEntriesFirst() throws {
+        var macros = Macros()
+        macros.defineWordList("CUE", ["according", "according to", "said"], file: "cues.tsv")
+        #expect(try macros.expand("{CUE}", file: "r", line: nil, ruleID: nil) == #"(?:according\s+to|according|said)"#)
+    }
+}
+
+/// A copy of the bundled rules with one attribution file replaced, removed when done.
+final class TemporaryRules {
+    let path: String
+
+    init(attribution yaml: String) throws {
+        path = NSTemporaryDirectory() + "claimex-rules-\(UUID().uuidString)"
+        let fm = FileManager.default
+        try fm.copyItem(atPath: Fixtures.rulesDirectory, toPath: path)
+        let attribution = path + "/attribution"
+        for file in try fm.contentsOfDirectory(atPath: attribution) where file != "macros.yaml" {
+            try fm.removeItem(atPath: attribution + "/" + file)
+        }
+        try yaml.write(toFile: attribution + "/test.yaml", atomically: true, encoding: .utf8)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+/// Runs the built `claimex` binary as a user would.
+struct CLI {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+        }
+        fatalError("package root not found")
+    }()
+
+    /// The executable sits beside the test bundle in the build products directory.
+    static let binary: String = {
+        var dir = Bundle.main.bundleURL
+        for _ in 0..<3 {
+            let candidate = dir.appendingPathComponent("claimex").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            dir.deleteLastPathComponent()
+        }
+        return root + "/.build/debug/claimex"
+    }()
+
+    static func run(_ args: [String], stdin: String? = nil) throws -> (status: Int32, out: String, err: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = args
+        p.currentDirectoryURL = URL(fileURLWithPath: root)
+        var env = ProcessInfo.processInfo.environment
+        env["CLAIMEX_RULES"] = root + "/rules"
+        p.environment = env
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = input
+        try p.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+}
+
+@Suite struct CommandLineTests {
+    @Test func extractOnTheSampleGivesQuoteRecords() throws {
+        let r = try CLI.run(["extract", "golden/seed-article/seed-article.txt"])
+        #expect(r.status == 0)
+        let records = r.out.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        #expect(records.count == r.out.split(separator: "\n").count, "stdout must be JSON only")
+        #expect(records.contains { $0["type"] as? String == "quote" })
+        #expect(records.allSatisfy { $0["article_id"] as? String == "seed-article" })
+        #expect(r.err.contains("1 read, 1 ok, 0 failed"))
+    }
+
+    @Test func stdinIsRead() throws {
+        let r = try CLI.run(["extract", "-"], stdin: "\"We are ready,\" Maria Lopez said.\n")
+        #expect(r.status == 0)
+        #expect(r.out.contains(#""speaker":{"name":"Maria Lopez""#))
+    }
+
+    @Test func aFailedArticleExitsOneAndTheRunGoesOn() throws {
+        let r = try CLI.run(["clean", "/nonexistent/file.txt", "golden/seed-article/seed-article.txt"])
+        #expect(r.status == 1)
+        #expect(r.out.contains(#""type":"document""#))
+        #expect(r.err.contains("input.not-found"))
+        #expect(r.err.contains("2 read, 1 ok, 1 failed"))
+    }
+
+    @Test func errorRecordsGoToStdoutWhenAskedFor() throws {
+        let r = try CLI.run(["clean", "--error-records", "/nonexistent/file.txt"])
+        #expect(r.status == 1)
+        #expect(r.out.contains(#""type":"error""#))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        #expect(try CLI.run(["extract", "--jobs", "0"]).status == 2)
+        #expect(try CLI.run(["no-such-command"]).status == 2)
+        #expect(try CLI.run(["extract", "--rules", "/nonexistent"]).status == 2)
+    }
+
+    @Test func helpShowsExamples() throws {
+        for sub in ["extract", "clean", "sentences", "classify"] {
+            let r = try CLI.run([sub, "--help"])
+            #expect(r.status == 0)
+            #expect(r.out.contains("claimex \(sub)"), "\(sub) --help has no example")
+        }
+    }
+
+    @Test func classifyWritesOneVerdictALine() throws {
+        let input = #"{"id":"s1","sentence":"Prices rose 4% in May."}"# + "\n" + #"{"id":"s2","sentence":"Hello."}"# + "\n"
+        let r = try CLI.run(["classify", "--text-key", "sentence", "-"], stdin: input)
+        #expect(r.status == 0)
+        let lines = r.out.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.first?.contains(#""id":"s1","claim_types":["quantity"],"is_claim":true"#) == true)
+    }
+
+    @Test func outputIsWrittenAtomicallyAndNotOverwritten() throws {
+        let path = NSTemporaryDirectory() + "claimex-out-\(UUID().uuidString).jsonl"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try CLI.run(["extract", "-o", path, "golden/seed-article/seed-article.txt"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: path))
+        #expect(try CLI.run(["extract", "-o", path, "golden/seed-article/seed-article.txt"]).status == 2)
+        #expect(try CLI.run(["extract", "-o", path, "--force", "golden/seed-article/seed-article.txt"]).status == 0)
+    }
+
+    @Test func jobsDoNotChangeTheOutput() throws {
+        let dir = NSTemporaryDirectory() + "claimex-jobs-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for i in 0..<40 {
+            let text = "\"Article \(i) matters,\" Maria Lopez said.\nThe city has \(i * 1000 + 1234) residents."
+            try text.write(toFile: dir + "/a\(String(format: "%03d", i)).txt", atomically: true, encoding: .utf8)
+        }
+        let one = try CLI.run(["extract", "--jobs", "1", dir])
+        let two = try CLI.run(["extract", "--jobs", "2", dir])
+        #expect(one.out == two.out)
+        #expect(!one.out.isEmpty)
+    }
+}
