@@ -1,0 +1,442 @@
+import HTMLText
+
+/// Chooses the article body among a page's blocks (see `HTMLCleaner` for the outline).
+struct HTMLBodySelector {
+    let page: HTMLPage
+    /// JSON-LD articleBody, if any.
+    let hint: String?
+    /// The hint as paragraphs (the answer when the page's own blocks give nothing).
+    var hintFallback: [String] = []
+    /// `htmlKey` of texts that are the headline.
+    let headline: Set<String>
+    let rules: HTMLCleanupRules
+    /// Writes the ranking to standard error (development aid).
+    var debug = false
+
+    init(page: HTMLPage, hint: String?, headline: Set<String>, rules: HTMLCleanupRules = .builtIn) {
+        self.page = page
+        self.hint = hint
+        self.headline = headline
+        self.rules = rules
+    }
+
+    /// Roles under which a block is never article text.
+    private static let outsideRoles: Roles = [.nav, .aside, .footer, .hidden, .dialog, .caption, .head]
+    /// Roles that, when they start inside the body container, mark boilerplate.
+    private static let boilerplateRoles: Roles = [
+        .nav, .aside, .footer, .header, .figure, .caption, .form, .hidden, .ariaHidden, .dialog, .head,
+    ]
+
+    func select() -> [String] {
+        let elements = page.elements
+        let blocks = page.blocks
+        let n = elements.count
+        guard n > 0, !blocks.isEmpty else { return hintParagraphs() }
+
+        // Class/id verdicts, cached by their text.
+        var verdicts = Verdicts(elements: elements, words: rules.classWords)
+        // Subtree end (exclusive) in pre-order, and subtree link/text byte sums.
+        var end = [Int32](repeating: 0, count: n)
+        var textBytes = [Int](repeating: 0, count: n)
+        var linkBytes = [Int](repeating: 0, count: n)
+        for e in 0..<n { end[e] = Int32(e + 1) }
+        for b in blocks where b.element >= 0 {
+            textBytes[Int(b.element)] += b.textBytes
+            linkBytes[Int(b.element)] += b.linkBytes
+        }
+        for e in stride(from: n - 1, through: 0, by: -1) {
+            let p = Int(elements[e].parent)
+            guard p >= 0 else { continue }
+            end[p] = max(end[p], end[e])
+            textBytes[p] += textBytes[e]
+            linkBytes[p] += linkBytes[e]
+        }
+
+        // Hint (JSON-LD articleBody) matching.
+        let hintKey = hint.map { Array(htmlKey($0).utf8) }
+        var hintMatched = [Bool](repeating: false, count: blocks.count)
+        var useHint = false
+        if let hintKey {
+            var matched = 0
+            var tried = 0
+            for (i, b) in blocks.enumerated() where b.textBytes >= 40 && !b.roles.contains(.head) {
+                let k = htmlKeyBytes(b.text, limit: 60)
+                guard k.count >= 20 else { continue }
+                tried += 1
+                if containsBytes(hintKey, k) {
+                    hintMatched[i] = true
+                    matched += 1
+                }
+            }
+            useHint = matched >= 3 || (tried > 0 && matched * 3 >= tried)
+        }
+
+        // Content scores flow to containers.
+        var score = [Double](repeating: 0, count: n)
+        var contentScore = [Double](repeating: 0, count: blocks.count)
+        for (i, b) in blocks.enumerated() where b.element >= 0 {
+            var s = Self.contentScore(b)
+            guard s > 0 else { continue }
+            if useHint { s *= hintMatched[i] ? 1.5 : 0.4 }
+            if b.roles.contains(.articleBody) { s *= 1.3 }
+            contentScore[i] = s
+            var a = Int(b.element)
+            if b.kind != .text, b.tag != .div, b.tag != .section, b.tag != .article {
+                a = Int(elements[a].parent)
+            }
+            var level = 0
+            while a >= 0 && level < 5 {
+                score[a] += s / (level == 0 ? 1 : (level == 1 ? 2 : Double(level) * 3))
+                a = Int(elements[a].parent)
+                level += 1
+            }
+        }
+        var best = -1
+        var bestScore = 0.0
+        var final = [Double](repeating: 0, count: n)
+        for e in 0..<n where score[e] > 0 {
+            let ld = textBytes[e] > 0 ? Double(linkBytes[e]) / Double(textBytes[e]) : 0
+            var f = score[e] * (1 - ld)
+            switch verdicts[e].weight {
+            case 1...: f *= 1.25
+            case ..<0: f *= 0.7
+            default: break
+            }
+            let tag = elements[e].tag
+            if tag == .article || elements[e].roles.contains(.articleBody) { f *= 1.15 }
+            final[e] = f
+            if f > bestScore {
+                bestScore = f
+                best = e
+            }
+        }
+        guard best >= 0 else { return hintParagraphs() }
+
+        // Good text (content scores) per subtree.
+        var good = [Double](repeating: 0, count: n)
+        for (i, b) in blocks.enumerated() where b.element >= 0 { good[Int(b.element)] += contentScore[i] }
+        for e in stride(from: n - 1, through: 1, by: -1) where elements[e].parent >= 0 {
+            good[Int(elements[e].parent)] += good[e]
+        }
+
+        // Promotion (readability's idea): when several other strong candidates share an
+        // ancestor with the best one, the body was split into chunks; take the ancestor.
+        let strong = (0..<n).filter { e in
+            e != best && final[e] >= bestScore * 0.5 && !(e < best && best < Int(end[e]))
+                && !(best < e && e < Int(end[best]))
+        }.sorted { final[$0] > final[$1] }.prefix(5)
+        if !strong.isEmpty {
+            var a = Int(elements[best].parent)
+            var levels = 0
+            while a >= 0, levels < 8, elements[a].tag != .body, elements[a].tag != .html {
+                let inside = strong.filter { $0 > a && $0 < Int(end[a]) }
+                // Outermost strong candidates only (one may contain another).
+                let outer = inside.filter { s in !inside.contains { o in o < s && s < Int(end[o]) } }
+                if !outer.isEmpty {
+                    let covered = good[best] + outer.reduce(0) { $0 + good[$1] }
+                    if good[a] <= covered * 1.3 {
+                        if debug { debugPrint("promote", best, "->", a) }
+                        best = a
+                        bestScore = max(bestScore, final[a])
+                    }
+                    break
+                }
+                a = Int(elements[a].parent)
+                levels += 1
+            }
+        }
+        if debug {
+            for e in (0..<n).sorted(by: { final[$0] > final[$1] }).prefix(8) {
+                debugPrint("cand", e, elements[e].tag, elements[e].hints.prefix(50), final[e], good[e])
+            }
+        }
+
+        // Climb through wrappers while the extra good text they add stays small next to the
+        // body found so far (a lead paragraph or a first chunk kept apart from the rest).
+        // The scored container and its ancestors hold the prose: whatever their class words say
+        // (WordPress puts "author-jane tag-news" on the post), they are not boilerplate.
+        var protected = Set<Int>()
+        var up = best
+        while up >= 0 {
+            protected.insert(up)
+            up = Int(elements[up].parent)
+        }
+        // Only text before the body counts (a lead paragraph or first chunk); text after it is
+        // far more often "About us", related links or newsletter blurbs.
+        let base = good[best]
+        var target = best
+        var targetGood = base
+        var a = Int(elements[best].parent)
+        let bestStart = best
+        let bestEnd = Int(end[best])
+        while a >= 0, elements[a].tag != .body, elements[a].tag != .html, good[a] <= base * 1.5 {
+            if good[a] > targetGood + 1e-9 {
+                var after = 0.0
+                for (i, b) in blocks.enumerated() {
+                    let e = Int(b.element)
+                    if e >= bestEnd && e < Int(end[a]) { after += contentScore[i] }
+                }
+                _ = bestStart
+                if after >= 2 { break }
+                target = a
+                targetGood = good[a]
+            }
+            a = Int(elements[a].parent)
+        }
+        if targetGood - base >= 2 {
+            if debug { debugPrint("climb", best, "->", target, targetGood, base) }
+            best = target
+        }
+
+        // Merge siblings of the body container that hold good text; text-only siblings
+        // without a score (short paragraphs) are kept when they lie between merged ones.
+        var roots: [Int] = [best]
+        let parent = Int(elements[best].parent)
+        if parent >= 0, elements[parent].tag != .html {
+            var chosen: [(Int, Bool)] = []
+            var c = parent + 1
+            while c < Int(end[parent]) {
+                if c == best {
+                    chosen.append((c, true))
+                } else if !verdicts[c].boilerplate, textBytes[c] > 0 {
+                    let ld = Double(linkBytes[c]) / Double(textBytes[c])
+                    if ld < 0.3 && elements[c].roles.isDisjoint(with: Self.boilerplateRoles) {
+                        // A strong container of its own, or a single paragraph (an element
+                        // with no block-level children) that reads as prose.
+                        let strongSibling = final[c] >= max(bestScore * 0.2, 3)
+                        let leaf = Int(end[c]) == c + 1
+                        if strongSibling || leaf && good[c] > 0 {
+                            chosen.append((c, true))
+                        } else if leaf {
+                            chosen.append((c, false))
+                        }
+                    }
+                }
+                c = Int(end[c])  // next sibling
+            }
+            while let last = chosen.last, !last.1 { chosen.removeLast() }
+            while let first = chosen.first, !first.1 { chosen.removeFirst() }
+            roots = chosen.map(\.0)
+            if roots.isEmpty { roots = [best] }
+        }
+
+        if debug { debugPrint("roots", roots) }
+        // Nearest boilerplate element at or above each element inside the roots (pre-order:
+        // parents come first); -1 outside.
+        var nearestBad = [Int32](repeating: -1, count: n)
+        for r in roots {
+            for e in r..<Int(end[r]) {
+                let p = Int(elements[e].parent)
+                let inherited = e == r || p < 0 ? -1 : nearestBad[p]
+                nearestBad[e] = !protected.contains(e) && verdicts[e].boilerplate ? Int32(e) : inherited
+            }
+        }
+
+        // Collect the kept blocks, in document order.
+        var out: [String] = []
+        var seenKeys = Set<String>()
+        var sawParagraph = false
+        var headingLike: [Bool] = []
+        /// droppedAfter[k]: a block was dropped (for links) after the k-th kept one.
+        var droppedAfter: [Int: Bool] = [:]
+        for (i, b) in blocks.enumerated() where b.element >= 0 {
+            let e = Int(b.element)
+            var root = -1
+            for r in roots where e >= r && e < Int(end[r]) {
+                root = r
+                break
+            }
+            // Text directly in the shared parent, between two merged siblings.
+            if root < 0, roots.count > 1, e == parent, b.kind == .paragraph || b.kind == .text,
+                contentScore[i] > 0, b.element > Int32(roots.first!), b.element < Int32(roots.last!)
+            {
+                root = parent
+            }
+            guard root >= 0 else { continue }
+            let rootRoles = elements[root].roles
+            let relative = b.roles.subtracting(rootRoles)
+            let isEmbed = b.roles.contains(.embed)
+            if !isEmbed {
+                if !relative.isDisjoint(with: Self.boilerplateRoles) { continue }
+                if Int(nearestBad[e]) > root { continue }
+                if b.kind == .caption { continue }
+                let maxLinks = b.kind == .listItem || b.textBytes < 80 ? 0.3 : 0.5
+                if b.linkDensity > maxLinks && !(useHint && hintMatched[i]) {
+                    droppedAfter[out.count] = true
+                    continue
+                }
+                if b.kind == .heading {
+                    let k = htmlKey(b.text)
+                    if headline.contains(k) || b.headingLevel == 1 && !sawParagraph { continue }
+                }
+                if rules.phrases.isBoilerplate(b.text) { continue }
+                if !sawParagraph, HTMLBoilerplate.isByline(b.text) || HTMLBoilerplate.isDateLine(b.text) {
+                    continue
+                }
+                if b.kind != .heading, headline.contains(htmlKey(b.text)), !sawParagraph { continue }
+            }
+            // Repeated text (pull quotes, duplicated mobile/desktop blocks).
+            if b.textBytes >= 30 {
+                let k = htmlKey(b.text)
+                if !seenKeys.insert(k).inserted { continue }
+            }
+            if contentScore[i] > 0 { sawParagraph = true }
+            out.append(b.text)
+            headingLike.append(b.kind == .heading || (b.textBytes < 60 && !Self.endsSentence(b.text)))
+        }
+        // A heading whose section was all dropped ("More Great Stories" over a link list).
+        var k = out.count - 1
+        while k >= 0 {
+            if headingLike[k], droppedAfter[k + 1] == true, k + 1 == out.count || headingLike[k + 1] {
+                out.remove(at: k)
+                headingLike.remove(at: k)
+            }
+            k -= 1
+        }
+        if out.isEmpty { return hintParagraphs() }
+        return out
+    }
+
+    static func endsSentence(_ s: String) -> Bool {
+        guard let last = s.unicodeScalars.last else { return false }
+        return ".!?:;\"”’)。！？".unicodeScalars.contains(last)
+    }
+
+    /// Class/id verdicts, worked out on demand and cached by the hints text.
+    private struct Verdicts {
+        let elements: [Element]
+        let words: HTMLClassWords
+        var byElement: [HTMLClassVerdict?]
+        var byText: [String: HTMLClassVerdict] = [:]
+
+        init(elements: [Element], words: HTMLClassWords) {
+            self.elements = elements
+            self.words = words
+            byElement = [HTMLClassVerdict?](repeating: nil, count: elements.count)
+        }
+
+        subscript(e: Int) -> HTMLClassVerdict {
+            mutating get {
+                if let v = byElement[e] { return v }
+                let el = elements[e]
+                var v = HTMLClassVerdict()
+                if !el.hints.isEmpty && el.tag != .body && el.tag != .html {
+                    if let c = byText[el.hints] {
+                        v = c
+                    } else {
+                        v = words.classify(el.hints)
+                        byText[el.hints] = v
+                    }
+                }
+                byElement[e] = v
+                return v
+            }
+        }
+    }
+
+    /// How much a block looks like article prose (0 = not at all).
+    static func contentScore(_ b: Block) -> Double {
+        if !b.roles.isDisjoint(with: outsideRoles) { return 0 }
+        switch b.kind {
+        case .heading, .caption, .tableCell: return 0
+        default: break
+        }
+        let ld = b.linkDensity
+        if ld > 0.5 { return 0 }
+        var chars = 0
+        var commas = 0
+        var stops = 0
+        var prev: UInt8 = 0
+        var spaces = 0
+        var ascii = true
+        for c in b.text.utf8 {
+            if c & 0xC0 != 0x80 { chars += 1 }
+            if c == 0x20 { spaces += 1 }
+            if c >= 0x80 { ascii = false }
+            switch c {
+            case 0x2C: commas += 1  // ,
+            case 0x2E, 0x21, 0x3F: stops += 1  // . ! ?
+            case 0x8C where prev == 0xBC: commas += 1  // ， (EF BC 8C)
+            case 0x81 where prev == 0x80: commas += 1  // 、 (E3 80 81)
+            case 0x82 where prev == 0x80: stops += 1  // 。 (E3 80 82)
+            default: break
+            }
+            prev = c
+        }
+        // CJK text carries more per character.
+        let weightChars = b.textBytes > chars * 2 ? chars * 3 : chars
+        if weightChars < 25 { return 0 }
+        // Prose has words: "landscape-tablet-and-above" or a URL alone is not.
+        if spaces < 2 && (ascii || spaces == 0 && chars == b.textBytes) { return 0 }
+        var s = 1 + Double(min(commas, 8)) + min(Double(weightChars) / 100, 3) + Double(min(stops, 3)) * 0.5
+        if b.kind == .listItem { s *= 0.5 }
+        return s * (1 - ld)
+    }
+
+    /// The JSON-LD articleBody as paragraphs, when the page's own blocks gave nothing.
+    private func hintParagraphs() -> [String] {
+        guard let hint else { return [] }
+        return hintFallback.isEmpty ? [hint] : hintFallback
+    }
+}
+
+/// Lower-cased letters and digits only: for comparing texts regardless of spacing,
+/// punctuation and case.
+func htmlKey(_ s: String) -> String {
+    String(decoding: htmlKeyBytes(s), as: UTF8.self)
+}
+
+/// `htmlKey` as UTF-8 bytes; ASCII is handled byte by byte, other scalars by their properties.
+func htmlKeyBytes(_ s: String, limit: Int = .max) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(min(s.utf8.count, limit))
+    var ascii = true
+    for c in s.utf8 {
+        if c >= 0x80 {
+            ascii = false
+            break
+        }
+        if out.count >= limit { return out }
+        if c >= 0x61 && c <= 0x7A || c >= 0x30 && c <= 0x39 {
+            out.append(c)
+        } else if c >= 0x41 && c <= 0x5A {
+            out.append(c | 0x20)
+        }
+    }
+    if ascii { return out }
+    out.removeAll(keepingCapacity: true)
+    for u in s.unicodeScalars {
+        if out.count >= limit { break }
+        if u.isASCII {
+            let c = UInt8(u.value)
+            if c >= 0x61 && c <= 0x7A || c >= 0x30 && c <= 0x39 {
+                out.append(c)
+            } else if c >= 0x41 && c <= 0x5A {
+                out.append(c | 0x20)
+            }
+        } else if u.properties.isAlphabetic || u.properties.numericType != nil {
+            out.append(contentsOf: u.properties.lowercaseMapping.utf8)
+        }
+    }
+    return out
+}
+
+/// Naive substring search over bytes.
+func containsBytes<H: RandomAccessCollection>(_ haystack: H, _ needle: [UInt8]) -> Bool
+where H.Element == UInt8, H.Index == Int {
+    let n = needle.count
+    guard n > 0 else { return true }
+    guard haystack.count >= n else { return false }
+    let first = needle[0]
+    var i = haystack.startIndex
+    let last = haystack.endIndex - n
+    while i <= last {
+        if haystack[i] == first {
+            var k = 1
+            while k < n && haystack[i + k] == needle[k] { k += 1 }
+            if k == n { return true }
+        }
+        i += 1
+    }
+    return false
+}
