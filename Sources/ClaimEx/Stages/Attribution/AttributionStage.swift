@@ -59,17 +59,35 @@ public struct AttributionStage: Stage {
         return (candidates, warnings)
     }
 
+    /// Why a candidate lost, for `explain`.
+    enum Drop: Sendable, Equatable {
+        /// Another candidate with the same cue had more content (or as much and more confidence).
+        case sameCue(winner: String)
+        /// Its content overlaps a candidate taken before it (higher confidence).
+        case overlap(winner: String)
+    }
+
     /// Keeps, among candidates sharing a cue, the one with the most content; then takes
     /// candidates by confidence whose content overlaps nothing taken before.
     static func select(_ candidates: [Candidate]) -> [Candidate] {
+        selectExplained(candidates).kept
+    }
+
+    static func selectExplained(_ candidates: [Candidate]) -> (kept: [Candidate], dropped: [(Candidate, Drop)]) {
         var bestByCue: [Range<Int>: Candidate] = [:]
         var noCue: [Candidate] = []
+        var dropped: [(Candidate, Drop)] = []
         for c in candidates {
             guard let cue = c.cue else { noCue.append(c); continue }
             if let other = bestByCue[cue] {
                 let longer = c.contentLength > other.contentLength
                 let tie = c.contentLength == other.contentLength && c.confidence > other.confidence
-                if longer || tie { bestByCue[cue] = c }
+                if longer || tie {
+                    bestByCue[cue] = c
+                    dropped.append((other, .sameCue(winner: c.rule)))
+                } else {
+                    dropped.append((c, .sameCue(winner: other.rule)))
+                }
             } else {
                 bestByCue[cue] = c
             }
@@ -78,10 +96,14 @@ public struct AttributionStage: Stage {
             ($0.confidence, $0.contentLength, -$0.content.lowerBound) > ($1.confidence, $1.contentLength, -$1.content.lowerBound)
         }
         var taken: [Candidate] = []
-        for c in pool where !taken.contains(where: { $0.overlaps(c) }) {
-            taken.append(c)
+        for c in pool {
+            if let winner = taken.first(where: { $0.overlaps(c) }) {
+                dropped.append((c, .overlap(winner: winner.rule)))
+            } else {
+                taken.append(c)
+            }
         }
-        return taken.sorted { $0.content.lowerBound < $1.content.lowerBound }
+        return (taken.sorted { $0.content.lowerBound < $1.content.lowerBound }, dropped)
     }
 
     private func build(_ chosen: [Candidate], document: Document, buf: UnsafeBufferPointer<UInt8>) -> [Quote] {

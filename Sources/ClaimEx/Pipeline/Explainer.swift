@@ -1,0 +1,53 @@
+/// Shows what the pipeline did with one text: the cleaned text, its sentences, every
+/// attribution rule that matched with its captures, why each losing candidate lost, and the
+/// quotes and claims that came out. The tool for answering "why did (or didn't) this fire?".
+public struct Explainer {
+    let rules: RuleSet
+
+    public init(rules: RuleSet) {
+        self.rules = rules
+    }
+
+    public func explain(_ text: String) throws(ArticleError) -> String {
+        let article = Article(id: "explain", format: FormatSniffer.format(of: Array(text.utf8)), body: Array(text.utf8),
+                              provenance: Provenance(input: "-"))
+        let workspace = Workspace()
+        let document = try Pipeline(rules: rules, depth: .full).run(article, in: workspace)
+        let stage = AttributionStage(rules: rules)
+        var out = "== cleaned text (\(document.paragraphs.count) paragraphs)\n\(document.text)\n\n== sentences\n"
+        for (i, s) in document.sentences.enumerated() {
+            out += "[\(i)] p\(s.paragraph)\(s.startsInsideQuote ? " (inside a quotation)" : "") \(document.slice(s.range))\n"
+        }
+        let (candidates, warnings) = document.withUTF8 { stage.findCandidates(in: $0, document: document, scratch: workspace.scratch) }
+        let (kept, dropped) = AttributionStage.selectExplained(candidates)
+        func describe(_ c: Candidate) -> String {
+            var s = "\(c.rule) (\(c.kind.rawValue), confidence \(c.confidence))\n"
+            s += "      content: " + c.parts.map { "«\(document.slice($0))»" }.joined(separator: " + ") + "\n"
+            if let r = c.speaker { s += "      speaker: «\(document.slice(r))»\n" }
+            if let r = c.cue { s += "      cue: «\(document.slice(r))»\n" }
+            if let r = c.title { s += "      title: «\(document.slice(r))»\n" }
+            return s
+        }
+        out += "\n== attribution candidates: \(candidates.count), kept \(kept.count)\n"
+        for c in kept { out += "  kept  " + describe(c) }
+        for (c, why) in dropped {
+            let reason = switch why {
+            case .sameCue(let winner): "same cue as \(winner), which has more content or confidence"
+            case .overlap(let winner): "content overlaps \(winner), taken first"
+            }
+            out += "  drop  " + describe(c) + "      why: \(reason)\n"
+        }
+        for w in warnings { out += "  warning: \(w)\n" }
+        out += "\n== quotes\n"
+        for q in document.quotes {
+            let speaker = q.speaker.map { "\($0.name) [\($0.resolvedBy.rawValue) from «\($0.mention)»]" } ?? "-"
+            out += "  \(q.kind.rawValue) by \(speaker), cue \(q.cue?.text ?? "-"), \(q.rule): «\(q.parts.map { document.slice($0) }.joined(separator: " "))»"
+            out += q.claimTypes.isEmpty ? "\n" : " types \(q.claimTypes.map(\.rawValue))\n"
+        }
+        out += "\n== claims\n"
+        for c in document.claims {
+            out += "  \(c.types.map(\.rawValue)) checkworthy \(c.checkworthy) by \(c.rule): «\(document.slice(c.range))»\n"
+        }
+        return out
+    }
+}
