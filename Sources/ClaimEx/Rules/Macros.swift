@@ -22,13 +22,24 @@ public struct Macros: Sendable {
 
     /// Expands every `{NAME}` (upper-case letters, digits, `_`) in `pattern`. Other braces —
     /// PCRE2's `{2,5}` quantifiers, `\p{L}` properties — are left alone.
+    ///
+    /// A macro becomes a PCRE2 subroutine call `(?&NAME)` to a group defined once in a
+    /// `(?(DEFINE)…)` block at the end: a speaker macro built from three word lists, used twice
+    /// in a rule, would otherwise be compiled twice and overflow PCRE2's pattern size limit.
+    /// Macros that contain a named capture (such as `APPOS`, which captures `title`) are
+    /// copied in place instead, so the capture still reports where it matched.
     public func expand(_ pattern: String, file: String, line: Int?, ruleID: String?) throws(RuleError) -> String {
         var seen: [String] = []
-        return try expand(pattern, seen: &seen, file: file, line: line, ruleID: ruleID)
+        var defined: [String: String] = [:]
+        var order: [String] = []
+        let main = try substitute(pattern, seen: &seen, defined: &defined, order: &order, file: file, line: line, ruleID: ruleID)
+        guard !order.isEmpty else { return main }
+        return main + "\n(?(DEFINE)" + order.map { "(?<\($0)>\(defined[$0]!))" }.joined() + ")"
     }
 
-    private func expand(
-        _ pattern: String, seen: inout [String], file: String, line: Int?, ruleID: String?
+    private func substitute(
+        _ pattern: String, seen: inout [String], defined: inout [String: String], order: inout [String],
+        file: String, line: Int?, ruleID: String?
     ) throws(RuleError) -> String {
         var out = ""
         var rest = Substring(pattern)
@@ -59,12 +70,34 @@ public struct Macros: Sendable {
                                 message: "macro {\(name)} refers to itself through \(seen.joined(separator: " → "))")
             }
             seen.append(name)
-            out += "(?:" + (try expand(body, seen: &seen, file: file, line: line, ruleID: ruleID)) + ")"
+            if Macros.hasNamedCapture(body) {
+                out += "(?:" + (try substitute(body, seen: &seen, defined: &defined, order: &order, file: file, line: line, ruleID: ruleID)) + ")"
+            } else {
+                if defined[name] == nil {
+                    let expanded = try substitute(body, seen: &seen, defined: &defined, order: &order, file: file, line: line, ruleID: ruleID)
+                    defined[name] = expanded
+                    order.append(name)
+                }
+                out += "(?&\(name))"
+            }
             seen.removeLast()
             rest = rest[rest.index(after: close)...]
         }
         out += rest
         return out
+    }
+
+    /// Whether a pattern defines a named group: `(?<name>`, `(?P<name>` or `(?'name'`, but not
+    /// the lookbehinds `(?<=` and `(?<!`.
+    static func hasNamedCapture(_ pattern: String) -> Bool {
+        var rest = Substring(pattern)
+        while let r = rest.range(of: "(?") {
+            let after = rest[r.upperBound...]
+            if after.hasPrefix("'") || after.hasPrefix("P<") { return true }
+            if after.hasPrefix("<") && !after.hasPrefix("<=") && !after.hasPrefix("<!") { return true }
+            rest = after
+        }
+        return false
     }
 
     /// Escapes a literal for a pattern compiled in extended mode (spaces become `\s+`, so a

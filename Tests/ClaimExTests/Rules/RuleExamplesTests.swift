@@ -82,13 +82,22 @@ import Testing
         macros.define("WORD", #"\p{L}+"#, file: "m", line: 1)
         macros.define("TWO", "{WORD} {WORD}", file: "m", line: 2)
         let expanded = try macros.expand(#"{TWO}\d{2,3}\p{Lu}"#, file: "r", line: 1, ruleID: "x")
-        #expect(expanded == #"(?:(?:\p{L}+) (?:\p{L}+))\d{2,3}\p{Lu}"#)
+        #expect(expanded == #"(?&TWO)\d{2,3}\p{Lu}"# + "\n" + #"(?(DEFINE)(?<WORD>\p{L}+)(?<TWO>(?&WORD) (?&WORD)))"#)
     }
 
     @Test func wordListMacrosPutLongerEntriesFirst() throws {
         var macros = Macros()
         macros.defineWordList("CUE", ["according", "according to", "said"], file: "cues.tsv")
-        #expect(try macros.expand("{CUE}", file: "r", line: nil, ruleID: nil) == #"(?:according\s+to|according|said)"#)
+        #expect(try macros.expand("{CUE}", file: "r", line: nil, ruleID: nil)
+                == "(?&CUE)\n" + #"(?(DEFINE)(?<CUE>according\s+to|according|said))"#)
+    }
+
+    @Test func macrosWithNamedCapturesAreCopiedInPlace() throws {
+        var macros = Macros()
+        macros.define("APPOS", #",\s+(?<title>[^,]+),"#, file: "m", line: 1)
+        macros.define("BEHIND", #"(?<=\s)x"#, file: "m", line: 2)
+        let expanded = try macros.expand("{APPOS}{BEHIND}", file: "r", line: 1, ruleID: "x")
+        #expect(expanded == #"(?:,\s+(?<title>[^,]+),)(?&BEHIND)"# + "\n" + #"(?(DEFINE)(?<BEHIND>(?<=\s)x))"#)
     }
 }
 
