@@ -48,9 +48,11 @@ install: build
 	rm -rf $(DESTDIR)$(PREFIX)/share/claimex/rules
 	cp -R rules $(DESTDIR)$(PREFIX)/share/claimex/rules
 
-# Filled in by the performance and fuzzing issues.
-bench:
-	@echo "make bench: no benchmarks yet (see the performance issue)"; exit 2
+# Per-stage and end-to-end throughput against libxml2's bare parse (see bench/RESULTS.md).
+# Uses ../shared/data and /tmp/claimex-eval when present, the bundled golden pages otherwise.
+bench: deps
+	$(SWIFT) build -c release --product claimex-bench
+	.build/release/claimex-bench $(BENCH_ARGS)
 
 fuzz:
 	@echo "make fuzz: no fuzz harnesses yet (see the reliability issue)"; exit 2

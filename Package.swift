@@ -22,6 +22,7 @@ let package = Package(
             name: "claimex",
             dependencies: ["ClaimEx", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(name: "claimex-bench", dependencies: ["ClaimEx", "HTMLText"], path: "Sources/ClaimExBench"),
         .testTarget(name: "PatternsTests", dependencies: ["Patterns"]),
         .testTarget(name: "HTMLTextTests", dependencies: ["HTMLText"]),
         .testTarget(name: "ClaimExTests", dependencies: ["ClaimEx"], resources: [.copy("Fixtures")]),

@@ -51,7 +51,9 @@ public struct BatchJob {
         return summary
     }
 
-    func processor() -> @Sendable (Article, Workspace) -> Outcome {
+    /// The per-article work of this job, for runners and benchmarks: article in, encoded
+    /// records (or the error) out.
+    public func processor() -> @Sendable (Article, Workspace) -> Outcome {
         let mode = mode
         switch mode {
         case .classify:

@@ -132,12 +132,33 @@ public struct AttributionStage: Stage {
             ($0.confidence, $0.contentLength, -$0.content.lowerBound) > ($1.confidence, $1.contentLength, -$1.content.lowerBound)
         }
         var taken: [Candidate] = []
-        for c in pool {
-            if let winner = taken.first(where: { $0.overlaps(c) }) {
-                dropped.append((c, .overlap(winner: winner.rule)))
-            } else {
-                taken.append(c)
+        // The parts taken so far, sorted and non-overlapping, with the index of their candidate:
+        // an overlap test is a binary search, so a huge document stays linear-ish.
+        var occupied: [(range: Range<Int>, owner: Int)] = []
+        func firstOverlap(_ r: Range<Int>) -> Int? {
+            var lo = 0
+            var hi = occupied.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if occupied[mid].range.upperBound <= r.lowerBound { lo = mid + 1 } else { hi = mid }
             }
+            return lo < occupied.count && occupied[lo].range.overlaps(r) ? occupied[lo].owner : nil
+        }
+        for c in pool {
+            if let owner = c.parts.lazy.compactMap(firstOverlap).first {
+                dropped.append((c, .overlap(winner: taken[owner].rule)))
+                continue
+            }
+            for part in c.parts where !part.isEmpty {
+                var lo = 0
+                var hi = occupied.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if occupied[mid].range.lowerBound < part.lowerBound { lo = mid + 1 } else { hi = mid }
+                }
+                occupied.insert((part, taken.count), at: lo)
+            }
+            taken.append(c)
         }
         return (taken.sorted { $0.content.lowerBound < $1.content.lowerBound }, dropped)
     }

@@ -3,8 +3,9 @@
 /// compatible speaker. One resolver per document.
 struct SpeakerResolver {
     let lexicon: SpeakerLexicon
-    /// People named in full so far (two or more name words), most recent last.
-    private var people: [(name: String, title: String?)] = []
+    /// People named in full so far (two or more name words), by their last word: the most
+    /// recent person with that surname.
+    private var peopleBySurname: [String: (name: String, title: String?)] = [:]
     /// Speakers resolved so far, most recent last.
     private var history: [Speaker] = []
 
@@ -23,12 +24,12 @@ struct SpeakerResolver {
         } else {
             let (title, name) = splitTitle(mention)
             let words = name.split(separator: " ")
-            if words.count == 1, let person = people.last(where: { $0.name.split(separator: " ").last.map(String.init) == name }) {
+            if words.count == 1, let person = peopleBySurname[name] {
                 speaker = Speaker(name: person.name, title: title ?? person.title ?? apposition, mention: mention,
                                   range: range, resolvedBy: .surname)
             } else {
                 speaker = Speaker(name: name, title: title ?? apposition, mention: mention, range: range, resolvedBy: .name)
-                if words.count >= 2 { people.append((name, title ?? apposition)) }
+                if words.count >= 2, let surname = words.last { peopleBySurname[String(surname)] = (name, title ?? apposition) }
             }
         }
         history.append(speaker)

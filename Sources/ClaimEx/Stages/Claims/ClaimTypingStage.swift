@@ -17,7 +17,9 @@ public struct ClaimTypingStage: Stage {
             warnings.append(ArticleError(code: "pattern.limit", message: "rule skipped: \(error)", articleID: id,
                                          provenance: provenance, rule: rule))
         }
-        let quoteRanges = document.quotes.flatMap(\.parts)
+        // Quote parts in order, walked alongside the sentences (both are sorted): linear, not quadratic.
+        let quoteRanges = document.quotes.flatMap(\.parts).sorted { $0.lowerBound < $1.lowerBound }
+        var nextQuote = 0
         document.withUTF8 { buf in
             for i in document.quotes.indices {
                 let verdict = typer.classify(buf, ranges: document.quotes[i].parts, scratch: workspace.scratch, warning: warn)
@@ -27,7 +29,14 @@ public struct ClaimTypingStage: Stage {
             var claims: [Claim] = []
             for (index, sentence) in document.sentences.enumerated() {
                 // Reported speech belongs to its speaker: only the article's own voice makes claims.
-                if quoteRanges.contains(where: { $0.overlaps(sentence.range) }) { continue }
+                while nextQuote < quoteRanges.count, quoteRanges[nextQuote].upperBound <= sentence.range.lowerBound { nextQuote += 1 }
+                var inQuote = false
+                var q = nextQuote
+                while q < quoteRanges.count, quoteRanges[q].lowerBound < sentence.range.upperBound {
+                    if quoteRanges[q].overlaps(sentence.range) { inQuote = true; break }
+                    q += 1
+                }
+                if inQuote { continue }
                 let verdict = typer.classify(buf, ranges: [sentence.range], scratch: workspace.scratch, warning: warn)
                 guard verdict.isClaim, let rule = verdict.rule else { continue }
                 claims.append(Claim(range: sentence.range, sentenceIndex: index, types: verdict.types,

@@ -1,0 +1,202 @@
+// claimex-bench: per-stage and end-to-end throughput, as MB/s and as a ratio to libxml2's bare
+// parse of the same bytes (the floor), plus growth, parallel speed-up and peak RSS.
+// `make bench` runs it in release mode. Timings are best-of-N wall clock on one core unless
+// said; every figure is printed with its input size so it can be checked.
+import ClaimEx
+import Foundation
+import HTMLText
+
+struct Options {
+    var data = "../shared/data"
+    var quotes = "/tmp/claimex-eval/quotes/train.jsonl"
+    var rules: String?
+    var seconds = 1.0
+    var json = false
+}
+
+var options = Options()
+var args = CommandLine.arguments.dropFirst().makeIterator()
+while let a = args.next() {
+    switch a {
+    case "--data": options.data = args.next() ?? options.data
+    case "--quotes": options.quotes = args.next() ?? options.quotes
+    case "--rules": options.rules = args.next()
+    case "--seconds": options.seconds = Double(args.next() ?? "") ?? options.seconds
+    case "--help", "-h":
+        print("usage: claimex-bench [--data DIR] [--quotes PolNeAR.jsonl] [--rules DIR] [--seconds S]")
+        exit(0)
+    default:
+        FileHandle.standardError.write(Data("claimex-bench: unknown option \(a)\n".utf8))
+        exit(2)
+    }
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("claimex-bench: \(message)\n".utf8))
+    exit(2)
+}
+
+guard let rulesDir = options.rules ?? RuleLocator.bundledDirectory() else { fail("no rules directory; pass --rules") }
+let rules: RuleSet
+do { rules = try RuleSet.load(directory: rulesDir) } catch { fail("\(error)") }
+
+/// Runs `body` repeatedly for at least `seconds` (and at least 3 times); returns the best time of one run.
+func best(_ seconds: Double, _ body: () -> Void) -> Double {
+    var bestTime = Double.infinity
+    let clock = ContinuousClock()
+    let start = clock.now
+    var runs = 0
+    while runs < 3 || (clock.now - start) < .seconds(seconds) {
+        let t = clock.now
+        body()
+        let d = clock.now - t
+        bestTime = min(bestTime, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+        runs += 1
+    }
+    return bestTime
+}
+
+func peakRSSMB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024  // KiB on Linux
+}
+
+// ---- Inputs: the benchmark's HTML pages (or the bundled golden pages), and plain-text articles.
+let fm = FileManager.default
+var htmlPaths = ((try? fm.contentsOfDirectory(atPath: options.data + "/html-aeb-dev/html")) ?? []).sorted()
+    .map { options.data + "/html-aeb-dev/html/" + $0 }
+var htmlSource = "\(options.data)/html-aeb-dev (\(htmlPaths.count) pages)"
+if htmlPaths.isEmpty {
+    let golden = ((try? fm.contentsOfDirectory(atPath: "golden")) ?? []).sorted()
+    htmlPaths = golden.flatMap { dir in
+        ((try? fm.contentsOfDirectory(atPath: "golden/" + dir)) ?? []).filter { $0.hasSuffix(".html") }.map { "golden/\(dir)/\($0)" }
+    }
+    htmlSource = "golden/ (\(htmlPaths.count) trimmed pages)"
+}
+guard !htmlPaths.isEmpty else { fail("no HTML pages found (looked in \(options.data)/html-aeb-dev and golden/)") }
+let pages: [[UInt8]] = htmlPaths.map { [UInt8](fm.contents(atPath: $0) ?? Data()) }
+let htmlBytes = pages.reduce(0) { $0 + $1.count }
+let htmlArticles = pages.enumerated().map { i, body in
+    Article(id: "p\(i)", format: .html, body: body, provenance: Provenance(input: htmlPaths[i]))
+}
+
+var texts: [String] = []
+var textSource = ""
+if let data = fm.contents(atPath: options.quotes) {
+    for line in data.split(separator: 0x0A) {
+        if let o = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any], let t = o["text"] as? String { texts.append(t) }
+    }
+    textSource = "\(options.quotes) (\(texts.count) PolNeAR articles)"
+}
+if texts.isEmpty {
+    let workspace = Workspace()
+    let clean = Pipeline(rules: rules, depth: .clean)
+    texts = htmlArticles.compactMap { try? clean.run($0, in: workspace).text }
+    textSource = "cleaned text of the HTML pages (\(texts.count) articles)"
+}
+let textArticles = texts.enumerated().map { i, t in
+    Article(id: "t\(i)", format: .text, body: Array(t.utf8), provenance: Provenance(input: "bench"))
+}
+let textBytes = textArticles.reduce(0) { $0 + $1.body.count }
+
+struct Row {
+    var name: String
+    var bytes: Int
+    var articles: Int
+    var seconds: Double
+    var mbps: Double { Double(bytes) / 1e6 / seconds }
+    var perSecond: Double { Double(articles) / seconds }
+}
+func report(_ row: Row, floor: Double? = nil, note: String = "") {
+    var line = row.name.padding(toLength: 34, withPad: " ", startingAt: 0)
+    line += String(format: "%9.1f MB/s %10.0f articles/s", row.mbps, row.perSecond)
+    if let floor { line += String(format: "  %5.2f× floor", row.mbps / floor) }
+    if !note.isEmpty { line += "  " + note }
+    print(line)
+}
+
+print("claimex-bench — one core unless said; best of ≥3 runs, ≥\(options.seconds) s each stage")
+print("HTML: \(htmlSource), \(String(format: "%.2f", Double(htmlBytes) / 1e6)) MB")
+print("text: \(textSource), \(String(format: "%.2f", Double(textBytes) / 1e6)) MB")
+print("")
+
+// ---- HTML: the floor, the walk, the whole cleanup, and end to end.
+let floorTime = best(options.seconds) { for p in pages { _ = HTMLPage.bareParse(p) } }
+let floor = Row(name: "libxml2 bare parse (floor)", bytes: htmlBytes, articles: pages.count, seconds: floorTime)
+report(floor)
+let floorMBps = floor.mbps
+report(Row(name: "HTMLText parse + walk", bytes: htmlBytes, articles: pages.count,
+           seconds: best(options.seconds) { for p in pages { _ = HTMLPage.parse(p) } }), floor: floorMBps)
+let workspace = Workspace()
+let cleanup = CleanupStage(rules: rules)
+report(Row(name: "cleanup (HTML → document)", bytes: htmlBytes, articles: pages.count,
+           seconds: best(options.seconds) { for a in htmlArticles { _ = try? cleanup.process(a, in: workspace) } }), floor: floorMBps)
+let full = Pipeline(rules: rules, depth: .full)
+let process = BatchJob(mode: .extract, rules: rules).processor()
+report(Row(name: "end to end (HTML → JSON Lines)", bytes: htmlBytes, articles: pages.count,
+           seconds: best(options.seconds) { for a in htmlArticles { _ = process(a, workspace) } }), floor: floorMBps)
+
+// ---- Plain text: each stage on documents prepared by the stages before it.
+let cleaned = textArticles.compactMap { try? cleanup.process($0, in: workspace) }
+let sentenceStage = SentenceStage(rules: rules)
+report(Row(name: "sentences", bytes: textBytes, articles: cleaned.count,
+           seconds: best(options.seconds) { for d in cleaned { _ = try? sentenceStage.process(d, in: workspace) } }))
+let split = cleaned.compactMap { try? sentenceStage.process($0, in: workspace) }
+let attribution = AttributionStage(rules: rules)
+report(Row(name: "attribution", bytes: textBytes, articles: split.count,
+           seconds: best(options.seconds) { for d in split { _ = try? attribution.process(d, in: workspace) } }))
+let attributed = split.compactMap { try? attribution.process($0, in: workspace) }
+let claims = ClaimTypingStage(rules: rules)
+report(Row(name: "claim typing", bytes: textBytes, articles: attributed.count,
+           seconds: best(options.seconds) { for d in attributed { _ = try? claims.process(d, in: workspace) } }))
+report(Row(name: "end to end (text → JSON Lines)", bytes: textBytes, articles: textArticles.count,
+           seconds: best(options.seconds) { for a in textArticles { _ = process(a, workspace) } }))
+
+// ---- Classification of single sentences (claimex classify).
+var sentences: [[UInt8]] = []
+for d in split { d.withUTF8 { buf in for s in d.sentences { sentences.append(Array(UnsafeBufferPointer(rebasing: buf[s.range]))) } } }
+let typer = ClaimTyper(rules: rules)
+let classifyTime = best(options.seconds) {
+    for s in sentences { s.withUnsafeBufferPointer { _ = typer.classify($0, ranges: [0..<$0.count], scratch: workspace.scratch) } }
+}
+print(String(format: "%@%9.0f sentences/s (%d sentences)", "classify".padding(toLength: 34, withPad: " ", startingAt: 0),
+             Double(sentences.count) / classifyTime, sentences.count))
+
+// ---- Growth: one article repeated into one document 1×, 10×, 100×: time must grow linearly.
+print("")
+let unit = texts.max { $0.utf8.count < $1.utf8.count } ?? ""
+var perMB: [Double] = []
+for n in [1, 10, 100] {
+    let doc = Array(repeating: unit, count: n).joined(separator: "\n\n")
+    let a = Article(id: "g", format: .text, body: Array(doc.utf8), provenance: Provenance(input: "bench"))
+    let t = best(0.5) { _ = process(a, workspace) }
+    perMB.append(t / (Double(a.body.count) / 1e6))
+    print(String(format: "growth %3d× (%7.2f MB in one document)  %8.4f s  %7.3f s/MB", n, Double(a.body.count) / 1e6, t,
+                 t / (Double(a.body.count) / 1e6)))
+}
+
+// ---- Parallel speed-up of the runner over the HTML pages.
+print("")
+struct ListSource: ArticleSource {
+    var items: [ReadItem]
+    var position = 0
+    mutating func next() -> ReadItem? {
+        guard position < items.count else { return nil }
+        defer { position += 1 }
+        return items[position]
+    }
+}
+var jobTimes: [Int: Double] = [:]
+for jobs in [1, 2] {
+    let repeated = Array(repeating: htmlArticles, count: 4).joined().map { ReadItem.success($0) }
+    jobTimes[jobs] = best(options.seconds) {
+        var source = ListSource(items: repeated)
+        _ = try? Runner(jobs: jobs).run(&source, process: process) { _ in }
+    }
+    print(String(format: "runner --jobs %d over %d pages ×4      %9.1f MB/s", jobs, pages.count,
+                 Double(htmlBytes * 4) / 1e6 / jobTimes[jobs]!))
+}
+print(String(format: "speed-up --jobs 2 / --jobs 1: %.2f× (on %d cores)", jobTimes[1]! / jobTimes[2]!,
+             ProcessInfo.processInfo.activeProcessorCount))
+print(String(format: "peak RSS of this process: %.1f MB", peakRSSMB()))
