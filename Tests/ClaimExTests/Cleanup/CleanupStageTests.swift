@@ -1,0 +1,39 @@
+import Testing
+@testable import ClaimEx
+
+/// Bad input of every kind gives a document (possibly empty), never a crash or a hang.
+@Suite struct CleanupStageTests {
+    static func html(_ body: String) -> [UInt8] { Array(body.utf8) }
+
+    static let badInputs: [(name: String, bytes: [UInt8])] = [
+        ("empty file", []),
+        ("binary garbage", (0..<65_536).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) }),
+        ("truncated HTML", html("<html><head><title>Cut</title></head><body><article><p>The mayor said the budget would pa")),
+        ("50k nested divs", html(String(repeating: "<div>", count: 50_000) + "<p>Deep inside, the text survives.</p>")),
+        ("20 MB page", html("<html><body><article>" + (0..<340_000).map { "<p>Paragraph \($0) of an enormous page, said the editor.</p>" }.joined() + "</article></body></html>")),
+        ("NUL bytes", html("<p>Before\u{0}after, the official said.</p>")),
+    ]
+
+    @Test(arguments: badInputs.indices)
+    func badHTMLGivesADocument(_ index: Int) throws {
+        let (name, bytes) = CleanupStageTests.badInputs[index]
+        let article = Article(id: name, format: .html, body: bytes, provenance: Provenance(input: name))
+        let document = try Pipeline(rules: Fixtures.rules, depth: .full).run(article, in: Workspace())
+        #expect(document.article.id == name)
+        #expect(document.paragraphs.allSatisfy { !$0.isEmpty })
+    }
+
+    @Test func theTwentyMegabytePageKeepsItsText() throws {
+        let (_, bytes) = CleanupStageTests.badInputs[4]
+        let article = Article(id: "big", format: .html, body: bytes, provenance: Provenance(input: "big"))
+        let document = try Pipeline(rules: Fixtures.rules, depth: .clean).run(article, in: Workspace())
+        #expect(bytes.count > 20_000_000)
+        #expect(document.paragraphs.count == 340_000)
+    }
+
+    @Test(arguments: ["", "\u{0}\u{1}\u{2}", String(repeating: "\"", count: 100_000), String(repeating: "1", count: 1_000_000)])
+    func badTextGivesADocument(_ text: String) throws {
+        let article = Article(id: "t", format: .text, body: Array(text.utf8), provenance: Provenance(input: "t"))
+        _ = try Pipeline(rules: Fixtures.rules, depth: .full).run(article, in: Workspace())
+    }
+}
