@@ -15,14 +15,20 @@ struct SpeakerResolver {
 
     mutating func resolve(mention raw: String, range: Range<Int>, apposition: String?) -> Speaker {
         let mention = raw.trimmingWhitespace()
-        let lower = mention.lowercased()
+        // A possessor ("Mr. Trump's vows") names the same person as the plain name.
+        var bare = mention
+        for suffix in ["’s", "'s", "’", "'"] where bare.hasSuffix(suffix) && bare.count > suffix.count {
+            bare = String(bare.dropLast(suffix.count))
+            break
+        }
+        let lower = bare.lowercased()
         let speaker: Speaker
         if let referent = lexicon.pronouns[lower] {
             speaker = resolvePronoun(mention: mention, range: range, referent: referent)
         } else if isRole(lower) {
-            speaker = Speaker(name: mention, title: apposition, mention: mention, range: range, resolvedBy: .role)
+            speaker = Speaker(name: bare, title: apposition, mention: mention, range: range, resolvedBy: .role)
         } else {
-            let (title, name) = splitTitle(mention)
+            let (title, name) = splitTitle(bare)
             let words = name.split(separator: " ")
             if words.count == 1, let person = peopleBySurname[name] {
                 speaker = Speaker(name: person.name, title: title ?? person.title ?? apposition, mention: mention,
