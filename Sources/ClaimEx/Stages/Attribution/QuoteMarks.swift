@@ -1,15 +1,13 @@
-/// Double quotation marks as UTF-8 byte sequences: `"`, `“`, `”`, `«`, `»` and the doubled
-/// apostrophe `''` some archives use. Single quotes are left out on purpose: inside news
+/// Double quotation marks as the attribution stage counts them: `"`, `“`, `”`, `„`, `«`, `»`,
+/// and the doubled apostrophe `''` some archives use. Single quotes are left out on purpose: inside news
 /// quotations they nest, and outside they are mostly apostrophes.
 enum QuoteMarks {
-    /// Length in bytes of the mark starting at `i`, or 0.
+    /// Length in bytes of the mark starting at `i`, or 0. Recognition is the sentence
+    /// splitter's (`QuoteMark`), so both stages agree on what a quotation mark is.
     static func mark(at i: Int, in buf: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
-        guard i < limit else { return 0 }
-        switch buf[i] {
-        case 0x22: return 1
-        case 0x27: return i + 1 < limit && buf[i + 1] == 0x27 ? 2 : 0
-        case 0xC2: return i + 1 < limit && (buf[i + 1] == 0xAB || buf[i + 1] == 0xBB) ? 2 : 0
-        case 0xE2: return i + 2 < limit && buf[i + 1] == 0x80 && (buf[i + 2] == 0x9C || buf[i + 2] == 0x9D) ? 3 : 0
+        guard i < limit, let base = buf.baseAddress, let mark = QuoteMark.at(base, i, limit) else { return 0 }
+        switch mark.family {
+        case .double, .guillemet: return mark.length
         default: return 0
         }
     }
