@@ -57,7 +57,10 @@ public final class MatchScratch {
     func run(
         _ pattern: Pattern, subject: UnsafeBufferPointer<UInt8>, length: Int, start: Int, options: UInt32
     ) throws(PatternError) -> Bool {
-        // An empty buffer may have a nil base address; PCRE2 accepts a non-null pointer with length 0.
+        // SAFETY: an empty buffer may have a nil base address; PCRE2 rejects a null subject but
+        // never reads from a non-null one when `length` is 0 (the only case this fallback is
+        // taken), so a dangling non-null pointer is sound. Otherwise `length` and `start` lie
+        // within `subject` (checked by the caller) and PCRE2 reads only [0, length).
         let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1)!
         let rc = pcre2_match_8(pattern.code, base, length, start, options, matchData, context)
         if rc >= 0 { return true }

@@ -4,6 +4,8 @@
 /// Counts once, keeping a checkpoint every 256 bytes, so each conversion costs at most
 /// 256 byte steps whatever the document's length.
 struct ScalarOffsets {
+    // SAFETY: a borrowed view of the document text; a ScalarOffsets is only ever made and used
+    // inside `Document.withUTF8`'s closure, so it never outlives the buffer.
     private let buf: UnsafeBufferPointer<UInt8>
     private var checkpoints: [Int] = []
     private static let stride = 256
