@@ -28,6 +28,13 @@ import Patterns
         #expect(clean.metadata.title == "Ministers agree on a budget deal")
         #expect(clean.metadata.authors == ["Ana Pérez", "John Smith"])
         #expect(clean.metadata.dateline == Dateline(place: "MADRID", agency: "Reuters"))
+        #expect(clean.metadata.published == "2025-06-04")
+    }
+
+    @Test(arguments: [("June 4, 2025", "2025-06-04"), ("4 June 2025", "2025-06-04"), ("Sept 30, 2024", "2024-09-30"),
+                      ("2024-01-02", "2024-01-02")])
+    func datesBecomeISO(_ written: String, _ iso: String) {
+        #expect(PlainTextCleaner.isoDate(written) == iso)
     }
 
     @Test func shortTextsAreOnlyNormalised() {

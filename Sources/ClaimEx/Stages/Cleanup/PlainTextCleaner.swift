@@ -70,6 +70,14 @@ public struct PlainTextCleaner: Sendable {
 
     private func stripHeader(_ lines: inout [String], metadata: inout DocumentMetadata, scratch: MatchScratch) {
         let window = min(rules.headerLines, lines.count - 1)
+        if let published = rules.published, let g = published.groupIndex("date") {
+            for line in lines[..<window] {
+                guard let m = try? published.matches(in: line, scratch: scratch).first, let r = m.range(group: g) else { continue }
+                let written = String(decoding: Array(line.utf8)[r], as: UTF8.self)
+                metadata.published = PlainTextCleaner.isoDate(written) ?? written
+                break
+            }
+        }
         if let byline = rules.byline, let index = (0..<window).first(where: { matches(byline, lines[$0], scratch) }) {
             if index > 0 { metadata.title = lines[0] }
             metadata.authors = PlainTextCleaner.authors(in: lines[index], byline: byline, scratch: scratch)
@@ -95,6 +103,21 @@ public struct PlainTextCleaner: Sendable {
             kept.removeFirst()
         }
         lines = kept
+    }
+
+    private static let months = ["january", "february", "march", "april", "may", "june", "july", "august",
+                                 "september", "october", "november", "december"]
+
+    /// "June 4, 2025" or "4 June 2025" → "2025-06-04"; nil when the words are not a date.
+    static func isoDate(_ text: String) -> String? {
+        let words = text.lowercased().split { $0 == " " || $0 == "," }.map(String.init)
+        if words.count == 1, words[0].count == 10 { return words[0] }
+        guard words.count == 3 else { return nil }
+        let (m, d, y) = Int(words[0]) == nil ? (words[0], words[1], words[2]) : (words[1], words[0], words[2])
+        // A month is known by its first three letters ("Sept", "Sep", "September").
+        guard m.count >= 3, let month = months.firstIndex(where: { $0.hasPrefix(m.prefix(3)) }),
+              let day = Int(d), (1...31).contains(day), let year = Int(y), (1000...9999).contains(year) else { return nil }
+        return String(format: "%04d-%02d-%02d", year, month + 1, day)
     }
 
     static func authors(in line: String, byline: Pattern, scratch: MatchScratch) -> [String] {

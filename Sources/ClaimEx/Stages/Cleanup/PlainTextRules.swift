@@ -5,6 +5,7 @@ import Yams
 public struct PlainTextRules: Sendable {
     public var headerLines: Int
     public var dropLines: [Pattern]
+    public var published: Pattern?
     public var byline: Pattern?
     public var dateline: Pattern?
     public var credit: Pattern?
@@ -40,6 +41,7 @@ public struct PlainTextRules: Sendable {
         return PlainTextRules(
             headerLines: node["header_lines"]?.int ?? 12,
             dropLines: try compileList(node["drop_lines"]),
+            published: try compile(node["published"]),
             byline: try compile(node["byline"], caseless: false),
             dateline: try compile(node["dateline"], caseless: false),
             credit: try compile(node["credit"]),
