@@ -10,6 +10,8 @@ public struct RuleSet: Sendable {
     public let sentences: SentenceLexicon
     public let attribution: [CompiledRule]
     public let claims: [CompiledRule]
+    /// The claim and check-worthiness weights beside the claim rules (`claims/model.tsv`).
+    public let claimModel: ClaimModel
     public let speakers: SpeakerLexicon
     public let plainText: PlainTextRules
 
@@ -25,6 +27,7 @@ public struct RuleSet: Sendable {
         plainText = try PlainTextRules.load(directory + "/cleanup/plaintext.yaml")
         attribution = try RuleSet.compileAll(in: directory + "/attribution", lexicons: lexicons)
         claims = try RuleSet.compileAll(in: directory + "/claims", lexicons: lexicons)
+        claimModel = try ClaimModel.load(directory + "/claims/" + ClaimModel.fileName)
     }
 
     /// Every rule, for `rules test` and `rules lint`.

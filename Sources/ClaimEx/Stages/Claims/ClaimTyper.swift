@@ -1,7 +1,12 @@
 import Patterns
 
-/// Types one stretch of text with the claim rules of `rules/claims/`. Shared by the claim
-/// stage (sentences and quote contents) and `claimex classify` (one sentence a line).
+/// Types one stretch of text with the claim rules of `rules/claims/` and scores it with the
+/// claim model beside them. Shared by the claim stage (sentences and quote contents),
+/// `claimex classify` (one sentence a line), `explain` and the trainer.
+///
+/// The rules say *what kind* of claim a text makes (each type has a rule id a fact-checker
+/// can look up); the model, which reads the rule hits as features, says *whether* it makes a
+/// checkable claim and how check-worthy it is.
 public struct ClaimTyper: Sendable {
     struct TypedRule: Sendable {
         let compiled: CompiledRule
@@ -9,39 +14,55 @@ public struct ClaimTyper: Sendable {
     }
 
     let rules: [TypedRule]
+    let model: ClaimModel?
 
     public init(rules: RuleSet) {
-        self.rules = rules.claims.compactMap { rule in
-            ClaimType(rawValue: rule.spec.kind).map { TypedRule(compiled: rule, type: $0) }
-        }
+        self.init(rules: rules.claims, model: rules.claimModel)
     }
 
-    /// What the rules found in one text.
+    /// The trainer types texts before any model exists.
+    init(rules: [CompiledRule], model: ClaimModel?) {
+        self.rules = rules.compactMap { rule in
+            ClaimType(rawValue: rule.spec.kind).map { TypedRule(compiled: rule, type: $0) }
+        }
+        self.model = model
+    }
+
+    /// What the rules and the model found in one text.
     public struct Verdict: Sendable, Equatable {
-        /// Types in schema order, each once.
+        /// Types in schema order, each once. A text the model finds no claim in keeps only
+        /// `opinion`; a claim drops `opinion`, so the types never contradict `isClaim`.
         public var types: [ClaimType]
         /// The first rule that fired, for the record's `rule` field.
         public var rule: String?
-        /// A checkable claim: some type other than `opinion`.
-        public var isClaim: Bool { types.contains { $0 != .opinion } }
-        /// 0–1: how much a fact-checker would want to look. Until the learnt model of the
-        /// claims issue exists: the strongest firing rule's confidence, raised a little for
-        /// every further type, and low for text that makes no checkable claim.
+        /// A checkable claim, by the model (or, without a model, by the rules).
+        public var isClaim: Bool
+        /// 0–1: the model's probability that a fact-checker would want to check it,
+        /// shifted so that 0.5 is the decision threshold.
         public var checkworthy: Double
+        /// 0–1: the model's probability of a checkable claim (0.5 = the threshold).
+        public var claimScore: Double
 
-        public static let none = Verdict(types: [], rule: nil, checkworthy: 0.05)
+        public static let none = Verdict(types: [], rule: nil, isClaim: false, checkworthy: 0.05, claimScore: 0.05)
     }
 
-    /// Types the bytes in `ranges` (one text, possibly in parts). Rules that hit a match limit
-    /// are reported through `warning` and skipped.
-    public func classify(
+    /// The rules that fired on one text, in rule order.
+    public struct Hits: Sendable {
+        public var types: [ClaimType] = []
+        public var rules: [String] = []
+        /// The type of each rule in `rules`.
+        public var ruleTypes: [ClaimType] = []
+    }
+
+    /// Runs every claim rule on the bytes in `ranges`. Rules that hit a match limit are
+    /// reported through `warning` and skipped.
+    public func hits(
         _ buf: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], scratch: MatchScratch,
         warning: (String, Error) -> Void = { _, _ in }
-    ) -> Verdict {
+    ) -> Hits {
         var found: Set<ClaimType> = []
-        var firstRule: String?
-        var best = 0.0
-        for rule in rules where !found.contains(rule.type) {
+        var hits = Hits()
+        for rule in rules {
             var hit = false
             do {
                 for range in ranges where !hit {
@@ -55,14 +76,50 @@ public struct ClaimTyper: Sendable {
             }
             if hit {
                 found.insert(rule.type)
-                if firstRule == nil { firstRule = rule.compiled.spec.id }
-                best = max(best, rule.compiled.spec.confidence)
+                hits.rules.append(rule.compiled.spec.id)
+                hits.ruleTypes.append(rule.type)
             }
         }
-        guard !found.isEmpty else { return .none }
-        let types = found.sorted()
-        let checkable = types.filter { $0 != .opinion }.count
-        let score = checkable == 0 ? 0.2 : min(1, best * 0.7 + 0.1 * Double(checkable - 1))
-        return Verdict(types: types, rule: firstRule, checkworthy: (score * 1000).rounded() / 1000)
+        hits.types = found.sorted()
+        return hits
     }
+
+    /// The model's features of a text whose rule hits are known.
+    public func features(
+        _ buf: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], hits: Hits, namesWanted: Bool = false
+    ) -> ClaimFeatures {
+        var features = ClaimFeatures(namesWanted: namesWanted)
+        features.addWords(buf, ranges: ranges)
+        features.addRules(types: hits.types, rules: hits.rules)
+        return features
+    }
+
+    /// Types and scores the bytes in `ranges` (one text, possibly in parts).
+    public func classify(
+        _ buf: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], scratch: MatchScratch,
+        warning: (String, Error) -> Void = { _, _ in }
+    ) -> Verdict {
+        let hits = hits(buf, ranges: ranges, scratch: scratch, warning: warning)
+        return verdict(hits, features: model.map { _ in features(buf, ranges: ranges, hits: hits) })
+    }
+
+    /// Combines rule hits and model scores into the verdict.
+    func verdict(_ hits: Hits, features: ClaimFeatures?) -> Verdict {
+        let checkable = hits.types.contains { $0 != .opinion }
+        guard let model, let features else {
+            // Without a model (training): the rules alone.
+            guard !hits.types.isEmpty else { return .none }
+            return Verdict(types: hits.types, rule: hits.rules.first, isClaim: checkable,
+                           checkworthy: checkable ? 0.5 : 0.2, claimScore: checkable ? 0.5 : 0.2)
+        }
+        let (claim, worth) = model.score(features.keys)
+        // Check-worthy implies a claim (the scorer's and fact-checkers' hierarchy).
+        let isClaim = claim >= 0.5 || worth >= 0.5
+        let types = hits.types.filter { isClaim ? $0 != .opinion : $0 == .opinion }
+        let ruleIndex = hits.ruleTypes.firstIndex { types.contains($0) }
+        return Verdict(types: types, rule: ruleIndex.map { hits.rules[$0] }, isClaim: isClaim,
+                       checkworthy: ClaimTyper.round3(worth), claimScore: ClaimTyper.round3(claim))
+    }
+
+    static func round3(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
 }
