@@ -121,5 +121,15 @@ public struct ClaimTyper: Sendable {
                        checkworthy: ClaimTyper.round3(worth), claimScore: ClaimTyper.round3(claim))
     }
 
+    /// Everything `explain` shows: the verdict, the rules that fired, and the model's
+    /// features with their weights, strongest first.
+    public func explain(
+        _ buf: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], scratch: MatchScratch
+    ) -> (verdict: Verdict, hits: Hits, contributions: [ClaimModel.Entry]) {
+        let hits = hits(buf, ranges: ranges, scratch: scratch)
+        let features = features(buf, ranges: ranges, hits: hits, namesWanted: true)
+        return (verdict(hits, features: features), hits, model?.contributions(features) ?? [])
+    }
+
     static func round3(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
 }
