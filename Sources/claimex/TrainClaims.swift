@@ -11,7 +11,7 @@ struct TrainClaims: ParsableCommand {
         discussion: """
             Input lines: {"sentence": ..., "labels": [...], "scored": [...]} — labels among not_a_claim,
             claim, checkworthy and the claim types. Deterministic: the same data and rules give the
-            same file. Thresholds are chosen on every fifth training sentence; no other data is read.
+            same file. Thresholds are chosen by five-fold cross-validation on the training data; no other data is read.
             Example (the bundled model):
               claimex train-claims ../shared/data/claims/train.jsonl
             """)
@@ -60,8 +60,8 @@ struct TrainClaims: ParsableCommand {
                 "claimex claim model: logistic regressions over word n-grams and claim-rule hits.",
                 "Written by `claimex train-claims` from \(sources) (\(report.examples) sentences);",
                 "options: epochs \(epochs), c \(c), learning-rate \(learningRate), min-count \(minCount).",
-                String(format: "Thresholds folded into the biases: claim %.2f, checkworthy %.2f (held-out F1 %.3f, %.3f).",
-                       report.claimThreshold, report.checkworthyThreshold, report.heldOutClaimF1, report.heldOutCheckworthyF1),
+                String(format: "Thresholds folded into the biases: claim %.2f, checkworthy %.2f (cross-validated F1 %.3f, %.3f).",
+                       report.claimThreshold, report.checkworthyThreshold, report.crossValidatedClaimF1, report.crossValidatedCheckworthyF1),
                 "Do not edit by hand: retrain (see README, \"Claim types and check-worthiness\").",
             ]
             try Data(model.serialized(header: header).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)

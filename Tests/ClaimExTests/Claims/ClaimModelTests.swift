@@ -15,7 +15,7 @@ import Testing
         let features = text.withUTF8 { buf in
             var f = ClaimFeatures(namesWanted: true)
             f.addWords(buf, ranges: [0..<buf.count])
-            f.addRules(types: [.quantity], rules: ["quantity.percent"])
+            f.addRules(types: [.quantity], rules: [ClaimFeatures.Named("r:quantity.percent")])
             return f
         }
         #expect(features.keys.count == features.names.count)

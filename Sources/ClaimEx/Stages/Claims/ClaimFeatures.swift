@@ -79,6 +79,25 @@ public struct ClaimFeatures {
         add(ClaimFeatures.other(name), name)
     }
 
+    /// A named feature whose key is computed once, not per sentence.
+    public struct Named: Sendable {
+        public let name: String
+        public let key: UInt64
+        public init(_ name: String) {
+            self.name = name
+            key = ClaimFeatures.other(name)
+        }
+    }
+
+    mutating func add(_ feature: Named) {
+        add(feature.key, feature.name)
+    }
+
+    static let capitals = (0...3).map { Named($0 > 2 ? "f:cap3+" : "f:cap\($0)") }
+    static let digitsFeature = Named("f:digits")
+    static let questionFeature = Named("f:question")
+    static let lengths = (0...8).map { Named("f:len\($0)") }
+
     /// Adds the word features of the bytes in `ranges` (one text, possibly in parts).
     ///
     /// Tokens: runs of letters (ASCII folded to lower case, any non-ASCII letter kept as is)
@@ -162,17 +181,19 @@ public struct ClaimFeatures {
             }
         }
         add(ClaimFeatures.bigram(previous, ClaimFeatures.sentenceEnd), "b:" + previousName + " </s>")
-        if capitals > 0 { add(named: capitals > 2 ? "f:cap3+" : "f:cap\(capitals)") }
-        if digits > 0 { add(named: "f:digits") }
-        if lastSign == UInt8(ascii: "?") { add(named: "f:question") }
-        add(named: "f:len\(min(tokens / 5, 8))")
+        if capitals > 0 { add(ClaimFeatures.capitals[min(capitals, 3)]) }
+        if digits > 0 { add(ClaimFeatures.digitsFeature) }
+        if lastSign == UInt8(ascii: "?") { add(ClaimFeatures.questionFeature) }
+        add(ClaimFeatures.lengths[min(tokens / 5, 8)])
     }
 
     /// Adds the claim-rule features: each type that fired and each rule.
-    mutating func addRules(types: [ClaimType], rules: [String]) {
-        for type in types { add(named: "t:" + type.rawValue) }
-        for rule in rules { add(named: "r:" + rule) }
+    mutating func addRules(types: [ClaimType], rules: [Named]) {
+        for type in types { add(ClaimFeatures.typeFeatures[type.index]) }
+        for rule in rules { add(rule) }
     }
+
+    static let typeFeatures = ClaimType.allCases.map { Named("t:" + $0.rawValue) }
 
     /// The byte width of the letter at `i`, or 0. Non-ASCII counts as a letter except the
     /// Latin-1 punctuation block (C2 xx: «, », no-break space), general punctuation and

@@ -8,9 +8,13 @@ import Patterns
 /// can look up); the model, which reads the rule hits as features, says *whether* it makes a
 /// checkable claim and how check-worthy it is.
 public struct ClaimTyper: Sendable {
+    /// What matching needs of a rule, and no more: copying a whole `CompiledRule` (its spec's
+    /// strings and examples) for every rule and sentence cost more than some patterns.
     struct TypedRule: Sendable {
-        let compiled: CompiledRule
+        let pattern: Pattern
         let type: ClaimType
+        let feature: ClaimFeatures.Named
+        var id: String { String(feature.name.dropFirst(2)) }
     }
 
     let rules: [TypedRule]
@@ -23,7 +27,9 @@ public struct ClaimTyper: Sendable {
     /// The trainer types texts before any model exists.
     init(rules: [CompiledRule], model: ClaimModel?) {
         self.rules = rules.compactMap { rule in
-            ClaimType(rawValue: rule.spec.kind).map { TypedRule(compiled: rule, type: $0) }
+            ClaimType(rawValue: rule.spec.kind).map {
+                TypedRule(pattern: rule.pattern, type: $0, feature: ClaimFeatures.Named("r:" + rule.spec.id))
+            }
         }
         self.model = model
     }
@@ -49,9 +55,14 @@ public struct ClaimTyper: Sendable {
     /// The rules that fired on one text, in rule order.
     public struct Hits: Sendable {
         public var types: [ClaimType] = []
-        public var rules: [String] = []
+        /// Indices into the typer's rules.
+        var indices: [Int] = []
+        let typer: ClaimTyper?
+
+        /// The ids of the rules that fired.
+        public var rules: [String] { indices.map { typer!.rules[$0].id } }
         /// The type of each rule in `rules`.
-        public var ruleTypes: [ClaimType] = []
+        public var ruleTypes: [ClaimType] { indices.map { typer!.rules[$0].type } }
     }
 
     /// Runs every claim rule on the bytes in `ranges`. Rules that hit a match limit are
@@ -60,27 +71,28 @@ public struct ClaimTyper: Sendable {
         _ buf: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], scratch: MatchScratch,
         warning: (String, Error) -> Void = { _, _ in }
     ) -> Hits {
-        var found: Set<ClaimType> = []
-        var hits = Hits()
-        for rule in rules {
+        var found: UInt16 = 0
+        var hits = Hits(typer: self)
+        for index in rules.indices {
             var hit = false
             do {
                 for range in ranges where !hit {
-                    try rule.compiled.pattern.forEachMatch(in: buf, range: range, scratch: scratch) { _ in
+                    try rules[index].pattern.forEachMatch(in: buf, range: range, scratch: scratch) { _ in
                         hit = true
                         return false
                     }
                 }
             } catch {
-                warning(rule.compiled.spec.id, error)
+                warning(rules[index].id, error)
             }
             if hit {
-                found.insert(rule.type)
-                hits.rules.append(rule.compiled.spec.id)
-                hits.ruleTypes.append(rule.type)
+                found |= 1 << rules[index].type.index
+                hits.indices.append(index)
             }
         }
-        hits.types = found.sorted()
+        if found != 0 {
+            hits.types = ClaimType.allCases.filter { found & (1 << $0.index) != 0 }
+        }
         return hits
     }
 
@@ -90,7 +102,7 @@ public struct ClaimTyper: Sendable {
     ) -> ClaimFeatures {
         var features = ClaimFeatures(namesWanted: namesWanted)
         features.addWords(buf, ranges: ranges)
-        features.addRules(types: hits.types, rules: hits.rules)
+        features.addRules(types: hits.types, rules: hits.indices.map { rules[$0].feature })
         return features
     }
 
@@ -109,15 +121,15 @@ public struct ClaimTyper: Sendable {
         guard let model, let features else {
             // Without a model (training): the rules alone.
             guard !hits.types.isEmpty else { return .none }
-            return Verdict(types: hits.types, rule: hits.rules.first, isClaim: checkable,
+            return Verdict(types: hits.types, rule: hits.indices.first.map { rules[$0].id }, isClaim: checkable,
                            checkworthy: checkable ? 0.5 : 0.2, claimScore: checkable ? 0.5 : 0.2)
         }
         let (claim, worth) = model.score(features.keys)
         // Check-worthy implies a claim (the scorer's and fact-checkers' hierarchy).
         let isClaim = claim >= 0.5 || worth >= 0.5
         let types = hits.types.filter { isClaim ? $0 != .opinion : $0 == .opinion }
-        let ruleIndex = hits.ruleTypes.firstIndex { types.contains($0) }
-        return Verdict(types: types, rule: ruleIndex.map { hits.rules[$0] }, isClaim: isClaim,
+        let ruleIndex = hits.indices.first { types.contains(rules[$0].type) }
+        return Verdict(types: types, rule: ruleIndex.map { rules[$0].id }, isClaim: isClaim,
                        checkworthy: ClaimTyper.round3(worth), claimScore: ClaimTyper.round3(claim))
     }
 
@@ -132,4 +144,20 @@ public struct ClaimTyper: Sendable {
     }
 
     static func round3(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
+}
+
+extension ClaimType {
+    /// Position in schema order, for bit sets and tables (no search, unlike `allCases.firstIndex`).
+    var index: Int {
+        switch self {
+        case .quantity: 0
+        case .comparison: 1
+        case .prediction: 2
+        case .causal: 3
+        case .rules: 4
+        case .personal: 5
+        case .temporal: 6
+        case .opinion: 7
+        }
+    }
 }
