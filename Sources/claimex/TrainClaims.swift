@@ -13,7 +13,7 @@ struct TrainClaims: ParsableCommand {
             claim, checkworthy and the claim types. Deterministic: the same data and rules give the
             same file. Thresholds are chosen by five-fold cross-validation on the training data; no other data is read.
             Example (the bundled model):
-              claimex train-claims ../shared/data/claims/train.jsonl
+              claimex train-claims ../shared/data/claims/train.jsonl ../shared/data/claims/types_train.jsonl
             """)
 
     @Argument(help: "Labelled JSON Lines files (training data only).")
