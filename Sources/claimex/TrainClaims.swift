@@ -9,9 +9,8 @@ struct TrainClaims: ParsableCommand {
         commandName: "train-claims",
         abstract: "Train the claim / check-worthiness model (rules/claims/model.tsv) from labelled JSON Lines.",
         discussion: """
-            Input lines: {"sentence": ..., "labels": [...], "scored": [...]} — labels among not_a_claim,
-            claim, checkworthy and the claim types. Deterministic: the same data and rules give the
-            same file. Thresholds are chosen by five-fold cross-validation on the training data; no other data is read.
+            Input lines: {"sentence": ..., "labels": [...], "scored": [...]}, labels among not_a_claim, claim, checkworthy and the claim types. Deterministic: the same data and rules give the same file. Thresholds are chosen by five-fold cross-validation on the training data; no other data is read.
+
             Example (the bundled model):
               claimex train-claims ../shared/data/claims/train.jsonl ../shared/data/claims/types_train.jsonl
             """)

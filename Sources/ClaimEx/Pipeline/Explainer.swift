@@ -68,8 +68,9 @@ extension Explainer {
             out += "  \(label) «\(text.count > 90 ? String(text.prefix(90)) + "…" : text)»\n"
             out += "      claim \(verdict.isClaim ? "yes" : "no") (p \(verdict.claimScore)), checkworthy \(verdict.checkworthy)"
             out += verdict.types.isEmpty ? "\n" : ", types \(verdict.types.map(\.rawValue))\n"
-            if !hits.rules.isEmpty {
-                out += "      rules: " + zip(hits.rules, hits.ruleTypes).map { "\($0) (\($1.rawValue))" }.joined(separator: ", ") + "\n"
+            let fired = typer.fired(hits)
+            if !fired.isEmpty {
+                out += "      rules: " + fired.map { "\($0.id) (\($0.type.rawValue))" }.joined(separator: ", ") + "\n"
             }
             let shown = contributions.prefix(8).map { e in
                 "\(e.name) \(ClaimModel.format(e.claim))/\(ClaimModel.format(e.checkworthy))"

@@ -55,14 +55,13 @@ public struct ClaimTyper: Sendable {
     /// The rules that fired on one text, in rule order.
     public struct Hits: Sendable {
         public var types: [ClaimType] = []
-        /// Indices into the typer's rules.
+        /// Indices into the typer's rules; `ClaimTyper.fired(_:)` names them.
         var indices: [Int] = []
-        let typer: ClaimTyper?
+    }
 
-        /// The ids of the rules that fired.
-        public var rules: [String] { indices.map { typer!.rules[$0].id } }
-        /// The type of each rule in `rules`.
-        public var ruleTypes: [ClaimType] { indices.map { typer!.rules[$0].type } }
+    /// The id and type of each rule in `hits`.
+    public func fired(_ hits: Hits) -> [(id: String, type: ClaimType)] {
+        hits.indices.map { (rules[$0].id, rules[$0].type) }
     }
 
     /// Runs every claim rule on the bytes in `ranges`. Rules that hit a match limit are
@@ -72,7 +71,7 @@ public struct ClaimTyper: Sendable {
         warning: (String, Error) -> Void = { _, _ in }
     ) -> Hits {
         var found: UInt16 = 0
-        var hits = Hits(typer: self)
+        var hits = Hits()
         for index in rules.indices {
             var hit = false
             do {
