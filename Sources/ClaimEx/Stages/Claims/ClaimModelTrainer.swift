@@ -148,31 +148,42 @@ public struct ClaimModelTrainer {
 
         var report = Report()
         report.examples = examples.count
-        func threshold(_ target: KeyPath<Example, Bool?>) -> (Double, Double) {
-            // Out-of-fold scores: every sentence scored by a model that did not see it.
-            var scored: [(Double, Bool)] = []
+        /// Out-of-fold probabilities: every sentence scored by a model that did not see it.
+        func outOfFold(_ target: KeyPath<Example, Bool?>) -> [Double] {
+            var scores = [Double](repeating: 0, count: rows.count)
             for fold in 0..<ClaimModelTrainer.folds {
                 let (w, b) = fit(rows: rows, examples: examples, use: rows.indices.filter { $0 % ClaimModelTrainer.folds != fold },
                                  target: target, featureCount: kept.count)
                 for i in stride(from: fold, to: rows.count, by: ClaimModelTrainer.folds) {
-                    guard let y = examples[i][keyPath: target] else { continue }
-                    scored.append((ClaimModel.sigmoid(b + rows[i].reduce(0) { $0 + w[$1] }), y))
+                    scores[i] = ClaimModel.sigmoid(b + rows[i].reduce(0) { $0 + w[$1] })
                 }
             }
+            return scores
+        }
+        /// The threshold in 0.15…0.70 that maximises F1 of `decide` against `target`.
+        func bestThreshold(_ target: KeyPath<Example, Bool?>, _ decide: (Int, Double) -> Bool) -> (Double, Double) {
             var best = (0.5, -1.0)
             for step in 15...70 {
                 let t = Double(step) / 100
                 var tp = 0, fp = 0, fn = 0
-                for (p, y) in scored {
-                    if p >= t { if y { tp += 1 } else { fp += 1 } } else if y { fn += 1 }
+                for i in rows.indices {
+                    guard let y = examples[i][keyPath: target] else { continue }
+                    if decide(i, t) { if y { tp += 1 } else { fp += 1 } } else if y { fn += 1 }
                 }
                 let f1 = tp == 0 ? 0 : 2 * Double(tp) / Double(2 * tp + fp + fn)
                 if f1 > best.1 { best = (t, f1) }
             }
             return best
         }
-        (report.claimThreshold, report.crossValidatedClaimF1) = threshold(\.claim)
-        (report.checkworthyThreshold, report.crossValidatedCheckworthyF1) = threshold(\.checkworthy)
+        let claimScores = outOfFold(\.claim)
+        let worthScores = outOfFold(\.checkworthy)
+        (report.checkworthyThreshold, report.crossValidatedCheckworthyF1) = bestThreshold(\.checkworthy) { worthScores[$0] >= $1 }
+        // A check-worthy text is a claim whatever the claim model says (ClaimTyper.verdict),
+        // so the claim threshold is chosen for that combined decision.
+        let worthThreshold = report.checkworthyThreshold
+        (report.claimThreshold, report.crossValidatedClaimF1) = bestThreshold(\.claim) {
+            claimScores[$0] >= $1 || worthScores[$0] >= worthThreshold
+        }
         let all = Array(rows.indices)
         let (wc, bc) = fit(rows: rows, examples: examples, use: all, target: \.claim, featureCount: kept.count)
         let (ww, bw) = fit(rows: rows, examples: examples, use: all, target: \.checkworthy, featureCount: kept.count)
