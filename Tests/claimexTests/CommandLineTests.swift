@@ -98,7 +98,7 @@ struct CLI {
         #expect(r.status == 0)
         let lines = r.out.split(separator: "\n")
         #expect(lines.count == 2)
-        #expect(lines.first?.contains(#""id":"s1","claim_types":["quantity"],"is_claim":true"#) == true)
+        #expect(lines.first?.contains(#""id":"s1","claim_types":["quantity","temporal"],"is_claim":true"#) == true)
     }
 
     @Test func outputIsWrittenAtomicallyAndNotOverwritten() throws {

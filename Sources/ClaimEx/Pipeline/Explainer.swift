@@ -48,6 +48,39 @@ public struct Explainer {
         for c in document.claims {
             out += "  \(c.types.map(\.rawValue)) checkworthy \(c.checkworthy) by \(c.rule): «\(document.slice(c.range))»\n"
         }
+        out += explainClaimTyping(document, workspace: workspace)
+        return out
+    }
+}
+
+extension Explainer {
+    /// The claims section's detail: for every quote and every own-voice sentence, the rules
+    /// that typed it and the model features that decided claim and check-worthiness (summed
+    /// weights, claim / checkworthy, strongest first; the bias holds the thresholds).
+    func explainClaimTyping(_ document: Document, workspace: Workspace) -> String {
+        let typer = ClaimTyper(rules: rules)
+        let model = rules.claimModel
+        var out = "\n== claim typing (bias claim \(model.biasClaim), checkworthy \(model.biasCheckworthy); weights claim/checkworthy)\n"
+        let quoteRanges = document.quotes.flatMap(\.parts)
+        func describe(_ label: String, _ ranges: [Range<Int>]) {
+            let (verdict, hits, contributions) = document.withUTF8 { typer.explain($0, ranges: ranges, scratch: workspace.scratch) }
+            let text = ranges.map { document.slice($0) }.joined(separator: " … ")
+            out += "  \(label) «\(text.count > 90 ? String(text.prefix(90)) + "…" : text)»\n"
+            out += "      claim \(verdict.isClaim ? "yes" : "no") (p \(verdict.claimScore)), checkworthy \(verdict.checkworthy)"
+            out += verdict.types.isEmpty ? "\n" : ", types \(verdict.types.map(\.rawValue))\n"
+            let fired = typer.fired(hits)
+            if !fired.isEmpty {
+                out += "      rules: " + fired.map { "\($0.id) (\($0.type.rawValue))" }.joined(separator: ", ") + "\n"
+            }
+            let shown = contributions.prefix(8).map { e in
+                "\(e.name) \(ClaimModel.format(e.claim))/\(ClaimModel.format(e.checkworthy))"
+            }
+            if !shown.isEmpty { out += "      features: " + shown.joined(separator: ", ") + "\n" }
+        }
+        for (i, q) in document.quotes.enumerated() { describe("quote \(i)", q.parts) }
+        for (i, s) in document.sentences.enumerated() where !quoteRanges.contains(where: { $0.overlaps(s.range) }) {
+            describe("[\(i)]", [s.range])
+        }
         return out
     }
 }

@@ -10,6 +10,8 @@ public struct RuleSet: Sendable {
     public let sentences: SentenceLexicon
     public let attribution: [CompiledRule]
     public let claims: [CompiledRule]
+    /// The claim and check-worthiness weights beside the claim rules (`claims/model.tsv`).
+    public let claimModel: ClaimModel
     public let speakers: SpeakerLexicon
     public let plainText: PlainTextRules
     public let html: HTMLCleaner
@@ -27,6 +29,7 @@ public struct RuleSet: Sendable {
         html = try HTMLCleaner.load(directory: directory + "/cleanup")
         attribution = try RuleSet.compileAll(in: directory + "/attribution", lexicons: lexicons)
         claims = try RuleSet.compileAll(in: directory + "/claims", lexicons: lexicons)
+        claimModel = try ClaimModel.load(directory + "/claims/" + ClaimModel.fileName)
     }
 
     /// Every rule, for `rules test` and `rules lint`.

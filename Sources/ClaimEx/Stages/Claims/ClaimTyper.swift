@@ -1,68 +1,162 @@
 import Patterns
 
-/// Types one stretch of text with the claim rules of `rules/claims/`. Shared by the claim
-/// stage (sentences and quote contents) and `claimex classify` (one sentence a line).
+/// Types one stretch of text with the claim rules of `rules/claims/` and scores it with the
+/// claim model beside them. Shared by the claim stage (sentences and quote contents),
+/// `claimex classify` (one sentence a line), `explain` and the trainer.
+///
+/// The rules say *what kind* of claim a text makes (each type has a rule id a fact-checker
+/// can look up); the model, which reads the rule hits as features, says *whether* it makes a
+/// checkable claim and how check-worthy it is.
 public struct ClaimTyper: Sendable {
+    /// What matching needs of a rule, and no more: copying a whole `CompiledRule` (its spec's
+    /// strings and examples) for every rule and sentence cost more than some patterns.
     struct TypedRule: Sendable {
-        let compiled: CompiledRule
+        let pattern: Pattern
         let type: ClaimType
+        let feature: ClaimFeatures.Named
+        var id: String { String(feature.name.dropFirst(2)) }
     }
 
     let rules: [TypedRule]
+    let model: ClaimModel?
 
     public init(rules: RuleSet) {
-        self.rules = rules.claims.compactMap { rule in
-            ClaimType(rawValue: rule.spec.kind).map { TypedRule(compiled: rule, type: $0) }
-        }
+        self.init(rules: rules.claims, model: rules.claimModel)
     }
 
-    /// What the rules found in one text.
+    /// The trainer types texts before any model exists.
+    init(rules: [CompiledRule], model: ClaimModel?) {
+        self.rules = rules.compactMap { rule in
+            ClaimType(rawValue: rule.spec.kind).map {
+                TypedRule(pattern: rule.pattern, type: $0, feature: ClaimFeatures.Named("r:" + rule.spec.id))
+            }
+        }
+        self.model = model
+    }
+
+    /// What the rules and the model found in one text.
     public struct Verdict: Sendable, Equatable {
-        /// Types in schema order, each once.
+        /// Types in schema order, each once. A text the model finds no claim in keeps only
+        /// `opinion`; a claim drops `opinion`, so the types never contradict `isClaim`.
         public var types: [ClaimType]
         /// The first rule that fired, for the record's `rule` field.
         public var rule: String?
-        /// A checkable claim: some type other than `opinion`.
-        public var isClaim: Bool { types.contains { $0 != .opinion } }
-        /// 0–1: how much a fact-checker would want to look. Until the learnt model of the
-        /// claims issue exists: the strongest firing rule's confidence, raised a little for
-        /// every further type, and low for text that makes no checkable claim.
+        /// A checkable claim, by the model (or, without a model, by the rules).
+        public var isClaim: Bool
+        /// 0–1: the model's probability that a fact-checker would want to check it,
+        /// shifted so that 0.5 is the decision threshold.
         public var checkworthy: Double
+        /// 0–1: the model's probability of a checkable claim (0.5 = the threshold).
+        public var claimScore: Double
 
-        public static let none = Verdict(types: [], rule: nil, checkworthy: 0.05)
+        public static let none = Verdict(types: [], rule: nil, isClaim: false, checkworthy: 0.05, claimScore: 0.05)
     }
 
-    /// Types the bytes in `ranges` (one text, possibly in parts). Rules that hit a match limit
-    /// are reported through `warning` and skipped.
-    public func classify(
+    /// The rules that fired on one text, in rule order.
+    public struct Hits: Sendable {
+        public var types: [ClaimType] = []
+        /// Indices into the typer's rules; `ClaimTyper.fired(_:)` names them.
+        var indices: [Int] = []
+    }
+
+    /// The id and type of each rule in `hits`.
+    public func fired(_ hits: Hits) -> [(id: String, type: ClaimType)] {
+        hits.indices.map { (rules[$0].id, rules[$0].type) }
+    }
+
+    /// Runs every claim rule on the bytes in `ranges`. Rules that hit a match limit are
+    /// reported through `warning` and skipped.
+    public func hits(
         _ buf: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], scratch: MatchScratch,
         warning: (String, Error) -> Void = { _, _ in }
-    ) -> Verdict {
-        var found: Set<ClaimType> = []
-        var firstRule: String?
-        var best = 0.0
-        for rule in rules where !found.contains(rule.type) {
+    ) -> Hits {
+        var found: UInt16 = 0
+        var hits = Hits()
+        for index in rules.indices {
             var hit = false
             do {
                 for range in ranges where !hit {
-                    try rule.compiled.pattern.forEachMatch(in: buf, range: range, scratch: scratch) { _ in
+                    try rules[index].pattern.forEachMatch(in: buf, range: range, scratch: scratch) { _ in
                         hit = true
                         return false
                     }
                 }
             } catch {
-                warning(rule.compiled.spec.id, error)
+                warning(rules[index].id, error)
             }
             if hit {
-                found.insert(rule.type)
-                if firstRule == nil { firstRule = rule.compiled.spec.id }
-                best = max(best, rule.compiled.spec.confidence)
+                found |= 1 << rules[index].type.index
+                hits.indices.append(index)
             }
         }
-        guard !found.isEmpty else { return .none }
-        let types = found.sorted()
-        let checkable = types.filter { $0 != .opinion }.count
-        let score = checkable == 0 ? 0.2 : min(1, best * 0.7 + 0.1 * Double(checkable - 1))
-        return Verdict(types: types, rule: firstRule, checkworthy: (score * 1000).rounded() / 1000)
+        if found != 0 {
+            hits.types = ClaimType.allCases.filter { found & (1 << $0.index) != 0 }
+        }
+        return hits
+    }
+
+    /// The model's features of a text whose rule hits are known.
+    public func features(
+        _ buf: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], hits: Hits, namesWanted: Bool = false
+    ) -> ClaimFeatures {
+        var features = ClaimFeatures(namesWanted: namesWanted)
+        features.addWords(buf, ranges: ranges)
+        features.addRules(types: hits.types, rules: hits.indices.map { rules[$0].feature })
+        return features
+    }
+
+    /// Types and scores the bytes in `ranges` (one text, possibly in parts).
+    public func classify(
+        _ buf: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], scratch: MatchScratch,
+        warning: (String, Error) -> Void = { _, _ in }
+    ) -> Verdict {
+        let hits = hits(buf, ranges: ranges, scratch: scratch, warning: warning)
+        return verdict(hits, features: model.map { _ in features(buf, ranges: ranges, hits: hits) })
+    }
+
+    /// Combines rule hits and model scores into the verdict.
+    func verdict(_ hits: Hits, features: ClaimFeatures?) -> Verdict {
+        let checkable = hits.types.contains { $0 != .opinion }
+        guard let model, let features else {
+            // Without a model (training): the rules alone.
+            guard !hits.types.isEmpty else { return .none }
+            return Verdict(types: hits.types, rule: hits.indices.first.map { rules[$0].id }, isClaim: checkable,
+                           checkworthy: checkable ? 0.5 : 0.2, claimScore: checkable ? 0.5 : 0.2)
+        }
+        let (claim, worth) = model.score(features.keys)
+        // Check-worthy implies a claim (the scorer's and fact-checkers' hierarchy).
+        let isClaim = claim >= 0.5 || worth >= 0.5
+        let types = hits.types.filter { isClaim ? $0 != .opinion : $0 == .opinion }
+        let ruleIndex = hits.indices.first { types.contains(rules[$0].type) }
+        return Verdict(types: types, rule: ruleIndex.map { rules[$0].id }, isClaim: isClaim,
+                       checkworthy: ClaimTyper.round3(worth), claimScore: ClaimTyper.round3(claim))
+    }
+
+    /// Everything `explain` shows: the verdict, the rules that fired, and the model's
+    /// features with their weights, strongest first.
+    public func explain(
+        _ buf: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], scratch: MatchScratch
+    ) -> (verdict: Verdict, hits: Hits, contributions: [ClaimModel.Entry]) {
+        let hits = hits(buf, ranges: ranges, scratch: scratch)
+        let features = features(buf, ranges: ranges, hits: hits, namesWanted: true)
+        return (verdict(hits, features: features), hits, model?.contributions(features) ?? [])
+    }
+
+    static func round3(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
+}
+
+extension ClaimType {
+    /// Position in schema order, for bit sets and tables (no search, unlike `allCases.firstIndex`).
+    var index: Int {
+        switch self {
+        case .quantity: 0
+        case .comparison: 1
+        case .prediction: 2
+        case .causal: 3
+        case .rules: 4
+        case .personal: 5
+        case .temporal: 6
+        case .opinion: 7
+        }
     }
 }

@@ -38,9 +38,10 @@ public struct ClaimTypingStage: Stage {
                 }
                 if inQuote { continue }
                 let verdict = typer.classify(buf, ranges: [sentence.range], scratch: workspace.scratch, warning: warn)
-                guard verdict.isClaim, let rule = verdict.rule else { continue }
+                guard verdict.isClaim else { continue }
+                // A claim no type rule named was found by the model alone.
                 claims.append(Claim(range: sentence.range, sentenceIndex: index, types: verdict.types,
-                                    checkworthy: verdict.checkworthy, rule: rule))
+                                    checkworthy: verdict.checkworthy, rule: verdict.rule ?? "model.claim"))
             }
             document.claims = claims
         }
