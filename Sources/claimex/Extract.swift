@@ -9,11 +9,23 @@ struct Extract: ParsableCommand {
               claimex extract golden/seed-article/seed-article.txt
               claimex extract --format jsonl --text-key text --id-key id articles.jsonl > quotes.jsonl
               cat page.html | claimex extract --format html -
+              claimex extract --error-records -o crawl.jsonl CC-NEWS-20240101.warc.gz
+              claimex extract --group article news-please/ > by-article.jsonl
             """)
 
     @OptionGroup var options: InputArguments
 
-    func run() throws { try options.run(.extract) }
+    @Option(help: "record: one line a quote or claim; article: one line an input article, its quotes and claims in arrays.")
+    var group: Grouping = .record
+
+    enum Grouping: String, ExpressibleByArgument, CaseIterable {
+        case record, article
+    }
+
+    func run() throws {
+        let group = group
+        try options.run(.extract) { $0.groupByArticle = group == .article }
+    }
 }
 
 struct Clean: ParsableCommand {

@@ -28,8 +28,20 @@ public struct RunSummary: Sendable, Equatable {
     public var failed = 0
     public var quotes = 0
     public var claims = 0
+    /// Article bytes handed to the pipeline.
     public var bytes = 0
+    /// Input file bytes read (compressed bytes for gzip), for MB/s.
+    public var inputBytes = 0
+    /// WARC records that were not articles (requests, metadata, images, redirects).
+    public var skipped = 0
+    /// True when `--fail-fast` stopped the run early.
+    public var stoppedEarly = false
 
+    public init() {}
+}
+
+/// Thrown by a runner's sink to end the run after the outcome it was given (`--fail-fast`).
+public struct StopRun: Error {
     public init() {}
 }
 
@@ -71,7 +83,12 @@ public struct Runner: Sendable {
                 if outcome.error == nil { summary.ok += 1 } else { summary.failed += 1 }
                 summary.quotes += outcome.quotes
                 summary.claims += outcome.claims
-                try sink(outcome)
+                do {
+                    try sink(outcome)
+                } catch is StopRun {
+                    summary.stoppedEarly = true
+                    return summary
+                }
             }
         }
         return summary
