@@ -36,6 +36,7 @@ unit: deps
 	$(SWIFT) test --skip-build
 
 rules-test: build
+	$(BIN) rules lint
 	$(BIN) rules test
 
 golden: build

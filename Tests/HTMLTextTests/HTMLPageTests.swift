@@ -84,6 +84,34 @@ struct HTMLPageBlockTests {
         #expect(byText["aria"]?.contains(.ariaHidden) == true)
     }
 
+    @Test func skipClassWordsCutSubtreesOut() {
+        let html = "<p>Kill Rep. <span class=\"rollover-people\"><a href=/x>Ilhan Omar</a><span class=\"Rollover-Block\">Ilhan Omar Other story</span></span>, he said.</p><div class=sr-only><p>Advertisement</p></div>"
+        let page = HTMLPage.parse(Array(html.utf8), options: ParseOptions(skipClassWords: ["rollover-block", "sr-only"]))
+        #expect(page.blocks.map(\.text) == ["Kill Rep. Ilhan Omar, he said."])
+        #expect(page.blocks.first?.linkBytes == "Ilhan Omar".utf8.count)
+    }
+
+    @Test func parsesInParallelAgree() async {
+        let html = Array(
+            "<html lang=en><body><article><p>Parallel parsing, one page per task.</p><p>Second block.</p></article></body></html>"
+                .utf8)
+        let expected = HTMLPage.parse(html).blocks
+        let results = await withTaskGroup(of: [Block].self) { group in
+            for _ in 0..<16 {
+                group.addTask {
+                    var last: [Block] = []
+                    for _ in 0..<50 { last = HTMLPage.parse(html).blocks }
+                    return last
+                }
+            }
+            var all: [[Block]] = []
+            for await r in group { all.append(r) }
+            return all
+        }
+        #expect(results.count == 16)
+        #expect(results.allSatisfy { $0 == expected })
+    }
+
     @Test func deepNestingDoesNotRecurse() {
         let depth = 50_000
         let html =

@@ -123,4 +123,36 @@ struct CLI {
         #expect(one.out == two.out)
         #expect(!one.out.isEmpty)
     }
+
+    @Test func diffExitsOneOnDifferencesAndZeroWhenEqual() throws {
+        let dir = NSTemporaryDirectory() + "claimex-diff-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let a = #"{"type":"quote","id":"x:q0-5","rule":"r1","kind":"direct"}"# + "\n"
+        let b = #"{"type":"quote","id":"x:q0-5","rule":"r1","kind":"mixed"}"# + "\n"
+        try a.write(toFile: dir + "/a.jsonl", atomically: true, encoding: .utf8)
+        try b.write(toFile: dir + "/b.jsonl", atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["diff", dir + "/a.jsonl", dir + "/a.jsonl"]).status == 0)
+        let r = try CLI.run(["diff", dir + "/a.jsonl", dir + "/b.jsonl"])
+        #expect(r.status == 1)
+        #expect(r.out.contains(#"kind: "direct" → "mixed""#))
+        let j = try CLI.run(["diff", "--json", dir + "/a.jsonl", dir + "/b.jsonl"])
+        #expect(j.out.hasPrefix(#"{"equal":false"#))
+        #expect(try CLI.run(["diff", dir + "/a.jsonl", dir + "/missing.jsonl"]).status == 2)
+    }
+
+    @Test func rulesLintAndTestPassOnTheBundledRules() throws {
+        let lint = try CLI.run(["rules", "lint"])
+        #expect(lint.status == 0, "\(lint.out)")
+        #expect(lint.out.contains("0 errors"))
+        let test = try CLI.run(["rules", "test"])
+        #expect(test.status == 0, "\(test.out)")
+    }
+
+    @Test func explainShowsCandidatesAndWhyTheyLost() throws {
+        let r = try CLI.run(["explain", #""We are ready," Maria Lopez said."#])
+        #expect(r.status == 0)
+        #expect(r.out.contains("kept  direct.quote-speaker-cue"))
+        #expect(r.out.contains("drop"))
+    }
 }

@@ -12,15 +12,8 @@ public struct GoldenRunner {
         public var expected: String
     }
 
-    /// One record's fate between the expected and the actual output.
-    public enum Change: Sendable, Equatable {
-        case added(id: String, rule: String, type: String, line: String)
-        case removed(id: String, rule: String, type: String, line: String)
-        case changed(id: String, rule: String, type: String, fields: [String])
-    }
-
     public struct Report: Sendable {
-        public var cases: [(name: String, changes: [Change])] = []
+        public var cases: [(name: String, changes: [RecordDiff.Change])] = []
         public var isClean: Bool { cases.allSatisfy { $0.changes.isEmpty } }
     }
 
@@ -79,54 +72,8 @@ public struct GoldenRunner {
                 continue
             }
             let expected = FileManager.default.contents(atPath: golden.expected).map { [UInt8]($0) } ?? []
-            report.cases.append((golden.name, GoldenRunner.diff(expected: expected, actual: output)))
+            report.cases.append((golden.name, RecordDiff.compare(old: expected, new: output)))
         }
         return report
-    }
-
-    /// Record-level difference of two JSON Lines outputs, keyed by record id.
-    public static func diff(expected: [UInt8], actual: [UInt8]) -> [Change] {
-        let old = records(expected)
-        let new = records(actual)
-        var changes: [Change] = []
-        let oldIDs = Set(old.map(\.id))
-        let newByID = Dictionary(new.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for r in old {
-            guard let n = newByID[r.id] else {
-                changes.append(.removed(id: r.id, rule: r.rule, type: r.type, line: r.line))
-                continue
-            }
-            let keys = Set(r.fields.keys).union(n.fields.keys).sorted()
-            let differing = keys.filter { r.fields[$0] != n.fields[$0] }
-            if !differing.isEmpty { changes.append(.changed(id: r.id, rule: n.rule, type: n.type, fields: differing)) }
-        }
-        for n in new where !oldIDs.contains(n.id) {
-            changes.append(.added(id: n.id, rule: n.rule, type: n.type, line: n.line))
-        }
-        return changes
-    }
-
-    struct Record {
-        var id: String
-        var type: String
-        var rule: String
-        var line: String
-        /// Each top-level field as canonical JSON, for comparison.
-        var fields: [String: String]
-    }
-
-    static func records(_ bytes: [UInt8]) -> [Record] {
-        var out: [Record] = []
-        for (n, line) in bytes.split(separator: 0x0A).enumerated() {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { continue }
-            var fields: [String: String] = [:]
-            for (k, v) in object {
-                let data = (try? JSONSerialization.data(withJSONObject: [v], options: [.sortedKeys, .fragmentsAllowed])) ?? Data()
-                fields[k] = String(decoding: data, as: UTF8.self)
-            }
-            out.append(Record(id: object["id"] as? String ?? "line-\(n + 1)", type: object["type"] as? String ?? "?",
-                              rule: object["rule"] as? String ?? "-", line: String(decoding: line, as: UTF8.self), fields: fields))
-        }
-        return out
     }
 }

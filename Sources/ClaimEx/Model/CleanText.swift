@@ -20,7 +20,9 @@ public struct DocumentMetadata: Sendable, Equatable {
     public var published: String?
     public var url: String?
     public var lang: String?
-    /// "ANKARA (Reuters) -": the place and agency, removed from the first paragraph.
+    /// "ANKARA (Reuters) -": the place and agency. The plain-text cleaner removes it from the
+    /// first paragraph (wire copy, where it would otherwise open the first quote); the HTML
+    /// cleaner leaves it in the text, as the article-extraction benchmark's ground truth does.
     public var dateline: Dateline?
 
     public init(

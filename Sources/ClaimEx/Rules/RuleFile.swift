@@ -39,6 +39,9 @@ enum RuleFile {
             specs.append(RuleSpec(
                 id: id, kind: kind, confidence: confidence, source: source, expanded: expanded,
                 caseless: item["caseless"]?.bool ?? false, scope: scope == "paragraph" ? .paragraph : .sentence,
+                requires: try item["requires"]?.string.map { source throws(RuleError) in
+                    try macros.expand(source, file: path, line: item["requires"]?.mark?.line, ruleID: id)
+                },
                 examples: try examples(item["examples"], path: path, id: id),
                 counterExamples: try examples(item["counter"], path: path, id: id),
                 file: path, line: line, description: item["description"]?.string

@@ -12,6 +12,7 @@ public struct RuleSet: Sendable {
     public let claims: [CompiledRule]
     public let speakers: SpeakerLexicon
     public let plainText: PlainTextRules
+    public let html: HTMLCleaner
 
     public static func load(directory: String) throws(RuleError) -> RuleSet {
         try RuleSet(directory: directory)
@@ -23,6 +24,7 @@ public struct RuleSet: Sendable {
         sentences = try SentenceLexicon.load(directory: directory + "/sentences")
         speakers = try SpeakerLexicon.load(directory: lexicons)
         plainText = try PlainTextRules.load(directory + "/cleanup/plaintext.yaml")
+        html = try HTMLCleaner.load(directory: directory + "/cleanup")
         attribution = try RuleSet.compileAll(in: directory + "/attribution", lexicons: lexicons)
         claims = try RuleSet.compileAll(in: directory + "/claims", lexicons: lexicons)
     }

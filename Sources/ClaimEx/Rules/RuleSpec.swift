@@ -17,6 +17,10 @@ public struct RuleSpec: Sendable {
     /// What one match may span: a sentence (most rules) or a paragraph (quotations that run
     /// over sentences, split quotations).
     public var scope: RuleScope
+    /// A cheap pattern that must match inside the scope before the rule is tried (macro-expanded;
+    /// nil: always tried). Rules that start with a speaker would otherwise be attempted at every
+    /// word of every sentence; most sentences hold no cue word at all.
+    public var requires: String?
     public var examples: [RuleExample]
     public var counterExamples: [RuleExample]
     public var file: String
@@ -42,12 +46,25 @@ public struct RuleExample: Sendable {
 public struct CompiledRule: Sendable {
     public let spec: RuleSpec
     public let pattern: Pattern
+    /// The compiled `requires` pattern, when the rule has one.
+    public let prefilter: Pattern?
     public let groups: [String: Int]
 
     public init(spec: RuleSpec) throws(RuleError) {
         self.spec = spec
+        let options: PatternOptions = spec.caseless ? [.extended, .caseless] : [.extended]
+        pattern = try CompiledRule.compile(spec.expanded, options: options, spec: spec)
+        prefilter = try spec.requires.map { source throws(RuleError) in try CompiledRule.compile(source, options: options, spec: spec) }
+        var groups: [String: Int] = [:]
+        for (name, index) in pattern.groupNames { groups[name] = index }
+        self.groups = groups
+    }
+
+    public func group(_ name: String) -> Int? { groups[name] }
+
+    private static func compile(_ source: String, options: PatternOptions, spec: RuleSpec) throws(RuleError) -> Pattern {
         do {
-            pattern = try Pattern(spec.expanded, options: spec.caseless ? [.extended, .caseless] : [.extended])
+            return try Pattern(source, options: options)
         } catch {
             switch error {
             case .compile(let message, let offset):
@@ -57,10 +74,5 @@ public struct CompiledRule: Sendable {
                 throw RuleError(.compile, file: spec.file, line: spec.line, ruleID: spec.id, message: error.description)
             }
         }
-        var groups: [String: Int] = [:]
-        for (name, index) in pattern.groupNames { groups[name] = index }
-        self.groups = groups
     }
-
-    public func group(_ name: String) -> Int? { groups[name] }
 }

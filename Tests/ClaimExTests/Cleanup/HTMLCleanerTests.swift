@@ -140,6 +140,16 @@ struct HTMLCleanerTests {
         #expect(r.paragraphs == [body.trimmingCharacters(in: .whitespaces)])
     }
 
+    @Test func datesBecomeISO8601WherePossible() {
+        #expect(HTMLMetadataReader.isoDate("2019-11-19T10:00:00Z") == "2019-11-19T10:00:00Z")
+        #expect(HTMLMetadataReader.isoDate("2019-11-20T06:35:39+0000") == "2019-11-20T06:35:39+00:00")
+        #expect(HTMLMetadataReader.isoDate("2019-11-20 06:35") == "2019-11-20T06:35")
+        #expect(HTMLMetadataReader.isoDate("20191119") == "2019-11-19")
+        #expect(HTMLMetadataReader.isoDate("Nov. 19, 2019") == "2019-11-19")
+        #expect(HTMLMetadataReader.isoDate("Tue, 5 September 2017") == "2017-09-05")
+        #expect(HTMLMetadataReader.isoDate("last Tuesday") == "last Tuesday")
+    }
+
     @Test func datelines() {
         #expect(HTMLDateline.find(in: "BUFFALO, N.Y. — Hours before the game") == Dateline(place: "BUFFALO, N.Y."))
         #expect(HTMLDateline.find(in: "NEW DELHI: Their American dream") == Dateline(place: "NEW DELHI"))
@@ -169,4 +179,49 @@ struct HTMLCleanerTests {
         #expect(!HTMLClassWords.classify("shadow").boilerplate)
         #expect(!HTMLClassWords.classify("").boilerplate)
     }
+
+    /// The repository's rules/cleanup folder, found from this file's place in Tests/.
+    static var rulesDirectory: String {
+        URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("rules/cleanup").path
+    }
+
+    @Test func shippedRuleFilesMatchTheBuiltInLists() throws {
+        let loaded = try HTMLCleanupRules.load(directory: Self.rulesDirectory)
+        #expect(loaded == HTMLCleanupRules.builtIn)
+        let cleaner = try HTMLCleaner.load(directory: Self.rulesDirectory)
+        #expect(cleaner.clean(Array(articlePage.utf8)) == HTMLCleaner().clean(Array(articlePage.utf8)))
+    }
+
+    @Test func badRuleFilesSayWhereAndWhy() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("html-rules-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "# comment\nboilerplate\tshare\nsometimes\tshare\n".write(
+            to: dir.appendingPathComponent("html-classes.txt"), atomically: true, encoding: .utf8)
+        try "exact\tAdvertisement\n".write(to: dir.appendingPathComponent("html-phrases.txt"), atomically: true, encoding: .utf8)
+        #expect(throws: RuleError.self) { try HTMLCleaner.load(directory: dir.path) }
+        do {
+            _ = try HTMLCleanupRules.load(directory: dir.path)
+        } catch {
+            #expect(error.code == .syntax)
+            #expect(error.line == 3)
+            #expect(error.file.hasSuffix("html-classes.txt"))
+        }
+        do {
+            _ = try HTMLCleanupRules.load(directory: dir.path + "/missing")
+        } catch {
+            #expect(error.code == .unreadable)
+        }
+    }
+
+    @Test func editedListsChangeTheResult() throws {
+        var rules = HTMLCleanupRules.builtIn
+        rules.phrases = HTMLPhrases(exact: [], prefixes: [])
+        let html = "<div class=story-body><p>A paragraph of prose, with commas, long enough to count here.</p><p>Advertisement</p><p>Another paragraph of prose, with commas, long enough to count.</p></div>"
+        #expect(HTMLCleaner().clean(Array(html.utf8)).paragraphs.count == 2)
+        #expect(HTMLCleaner(rules: rules).clean(Array(html.utf8)).paragraphs.count == 3)
+    }
 }
+

@@ -36,6 +36,12 @@ import Patterns
         #expect(clean.metadata == DocumentMetadata())
     }
 
+    @Test func aTextWithoutANewsHeaderKeepsItsFirstLine() {
+        let clean = cleaner.clean("features\ncontact manager\nevents, activities\n", scratch: scratch)
+        #expect(clean.paragraphs == ["features", "contact manager", "events, activities"])
+        #expect(clean.metadata.title == nil)
+    }
+
     @Test func aLineAfterTheCreditThatSaysSomethingNewIsKept() {
         let text = """
             The council approved the plan.

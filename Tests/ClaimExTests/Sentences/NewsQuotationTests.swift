@@ -16,6 +16,8 @@ struct NewsQuotationTests {
         #"He shouted: ‘Stop!’ |They stopped."#,
         #"She wrote: 'It is over.' |Then she left."#,
         #"Il a dit : « C'est fini. » |Puis il est parti."#,
+        #"''We're part of it,'' he said. |''It is ours.''"#,
+        #"``It is over,'' he said. |Then he left."#,
         // A question or exclamation followed by a lowercase word goes on.
         #""Why now?" he asked."#,
         #"“Why now?” he asked, turning away."#,

@@ -9,6 +9,8 @@ struct AttributionRule: Sendable {
     let cue: Int?
     let title: Int?
     let declaredKind: Quote.Kind
+    /// Index of the rule's `requires` pattern in the stage's prefilter list.
+    var prefilter: Int?
 
     init(_ compiled: CompiledRule) {
         self.compiled = compiled

@@ -7,10 +7,25 @@ public struct AttributionStage: Stage {
     public let name = "attribution"
     let sentenceRules: [AttributionRule]
     let paragraphRules: [AttributionRule]
+    /// The distinct `requires` patterns of the rules; `AttributionRule.prefilter` indexes here.
+    let prefilters: [Pattern]
     let lexicon: SpeakerLexicon
 
     public init(rules: RuleSet) {
-        let all = rules.attribution.map(AttributionRule.init)
+        var prefilters: [Pattern] = []
+        var index: [String: Int] = [:]
+        let all = rules.attribution.map { compiled -> AttributionRule in
+            var rule = AttributionRule(compiled)
+            if let p = compiled.prefilter {
+                if index[p.source] == nil {
+                    index[p.source] = prefilters.count
+                    prefilters.append(p)
+                }
+                rule.prefilter = index[p.source]
+            }
+            return rule
+        }
+        self.prefilters = prefilters
         sentenceRules = all.filter { $0.compiled.spec.scope == .sentence }
         paragraphRules = all.filter { $0.compiled.spec.scope == .paragraph }
         lexicon = rules.speakers
@@ -35,9 +50,30 @@ public struct AttributionStage: Stage {
     ) -> ([Candidate], [ArticleError]) {
         var candidates: [Candidate] = []
         var warnings: [ArticleError] = []
+        // Where each prefilter matches, found once for the whole text.
+        var hits: [[Int]] = []
+        for p in prefilters {
+            var starts: [Int] = []
+            try? p.forEachMatch(in: buf, scratch: scratch) { m in
+                starts.append(m.range.lowerBound)
+                return true
+            }
+            hits.append(starts)
+        }
+        func allowed(_ rule: AttributionRule, _ range: Range<Int>) -> Bool {
+            guard let p = rule.prefilter else { return true }
+            let starts = hits[p]
+            var lo = 0
+            var hi = starts.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if starts[mid] < range.lowerBound { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < starts.count && starts[lo] < range.upperBound
+        }
         func run(_ rule: AttributionRule, over ranges: some Sequence<Range<Int>>) {
             do {
-                for range in ranges {
+                for range in ranges where allowed(rule, range) {
                     try rule.compiled.pattern.forEachMatch(in: buf, range: range, scratch: scratch) { match in
                         if let candidate = rule.candidate(from: match, in: buf, scope: range) {
                             candidates.append(candidate)

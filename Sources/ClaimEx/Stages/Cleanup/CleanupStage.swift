@@ -9,7 +9,7 @@ public struct CleanupStage: Stage {
 
     public init(rules: RuleSet) {
         plainText = PlainTextCleaner(rules: rules.plainText)
-        html = HTMLCleaner()
+        html = rules.html
     }
 
     public func process(_ article: consuming Article, in workspace: Workspace) throws(ArticleError) -> Document {

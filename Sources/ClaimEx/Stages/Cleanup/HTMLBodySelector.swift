@@ -55,13 +55,19 @@ struct HTMLBodySelector {
         // Hint (JSON-LD articleBody) matching.
         let hintKey = hint.map { Array(htmlKey($0).utf8) }
         var hintMatched = [Bool](repeating: false, count: blocks.count)
+        var hintUnknown = [Bool](repeating: false, count: blocks.count)
         var useHint = false
         if let hintKey {
             var matched = 0
             var tried = 0
+            // Bounded work: at most 400 blocks are looked up (each lookup scans the hint).
             for (i, b) in blocks.enumerated() where b.textBytes >= 40 && !b.roles.contains(.head) {
                 let k = htmlKeyBytes(b.text, limit: 60)
                 guard k.count >= 20 else { continue }
+                guard tried < 400 else {
+                    hintUnknown[i] = true
+                    continue
+                }
                 tried += 1
                 if containsBytes(hintKey, k) {
                     hintMatched[i] = true
@@ -77,7 +83,7 @@ struct HTMLBodySelector {
         for (i, b) in blocks.enumerated() where b.element >= 0 {
             var s = Self.contentScore(b)
             guard s > 0 else { continue }
-            if useHint { s *= hintMatched[i] ? 1.5 : 0.4 }
+            if useHint, !hintUnknown[i] { s *= hintMatched[i] ? 1.5 : 0.4 }
             if b.roles.contains(.articleBody) { s *= 1.3 }
             contentScore[i] = s
             var a = Int(b.element)
@@ -169,7 +175,9 @@ struct HTMLBodySelector {
         var a = Int(elements[best].parent)
         let bestStart = best
         let bestEnd = Int(end[best])
-        while a >= 0, elements[a].tag != .body, elements[a].tag != .html, good[a] <= base * 1.5 {
+        var climbed = 0
+        while a >= 0, climbed < 30, elements[a].tag != .body, elements[a].tag != .html, good[a] <= base * 1.5 {
+            climbed += 1
             if good[a] > targetGood + 1e-9 {
                 var after = 0.0
                 for (i, b) in blocks.enumerated() {
@@ -232,20 +240,22 @@ struct HTMLBodySelector {
             }
         }
 
+        // Which root each element belongs to (roots are disjoint subtrees).
+        var rootOf = [Int32](repeating: -1, count: n)
+        for r in roots {
+            for e in r..<Int(end[r]) { rootOf[e] = Int32(r) }
+        }
+
         // Collect the kept blocks, in document order.
         var out: [String] = []
         var seenKeys = Set<String>()
         var sawParagraph = false
         var headingLike: [Bool] = []
-        /// droppedAfter[k]: a block was dropped (for links) after the k-th kept one.
+        /// droppedAfter[k]: a block was dropped (for links) just before the k-th kept one.
         var droppedAfter: [Int: Bool] = [:]
         for (i, b) in blocks.enumerated() where b.element >= 0 {
             let e = Int(b.element)
-            var root = -1
-            for r in roots where e >= r && e < Int(end[r]) {
-                root = r
-                break
-            }
+            var root = Int(rootOf[e])
             // Text directly in the shared parent, between two merged siblings.
             if root < 0, roots.count > 1, e == parent, b.kind == .paragraph || b.kind == .text,
                 contentScore[i] > 0, b.element > Int32(roots.first!), b.element < Int32(roots.last!)
@@ -285,14 +295,20 @@ struct HTMLBodySelector {
             headingLike.append(b.kind == .heading || (b.textBytes < 60 && !Self.endsSentence(b.text)))
         }
         // A heading whose section was all dropped ("More Great Stories" over a link list).
+        // Walk backwards so that a heading followed by a removed heading is judged against
+        // what follows after the removal.
+        var keep = [Bool](repeating: true, count: out.count)
+        var nextKept = out.count  // index of the next kept item after k
         var k = out.count - 1
         while k >= 0 {
-            if headingLike[k], droppedAfter[k + 1] == true, k + 1 == out.count || headingLike[k + 1] {
-                out.remove(at: k)
-                headingLike.remove(at: k)
+            if headingLike[k], droppedAfter[k + 1] == true, nextKept == out.count || headingLike[nextKept] {
+                keep[k] = false
+            } else {
+                nextKept = k
             }
             k -= 1
         }
+        out = zip(out, keep).filter(\.1).map(\.0)
         if out.isEmpty { return hintParagraphs() }
         return out
     }

@@ -14,11 +14,42 @@ struct HTMLClassWords: Sendable, Equatable {
     var boilerplate: [[UInt8]]
     var tokens: Set<[UInt8]>
     var content: [[UInt8]]
+    /// `boilerplate` and `content` fragments indexed by their first byte, tagged
+    /// (true = boilerplate), so a name is scanned once for all of them.
+    private var byFirstByte: [[(fragment: [UInt8], boilerplate: Bool)]]
 
     init(boilerplate: [String], tokens: [String], content: [String]) {
         self.boilerplate = boilerplate.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty }
         self.tokens = Set(tokens.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty })
         self.content = content.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty }
+        var index = [[(fragment: [UInt8], boilerplate: Bool)]](repeating: [], count: 256)
+        for f in self.boilerplate { index[Int(f[0])].append((f, true)) }
+        for f in self.content { index[Int(f[0])].append((f, false)) }
+        byFirstByte = index
+    }
+
+    static func == (a: HTMLClassWords, b: HTMLClassWords) -> Bool {
+        a.boilerplate == b.boilerplate && a.tokens == b.tokens && a.content == b.content
+    }
+
+    /// Whether `name` contains a boilerplate fragment, and whether it contains a content one.
+    private func scan(_ name: ArraySlice<UInt8>) -> (bad: Bool, good: Bool) {
+        var bad = false
+        var good = false
+        var i = name.startIndex
+        while i < name.endIndex {
+            for (f, isBoilerplate) in byFirstByte[Int(name[i])] where isBoilerplate ? !bad : !good {
+                guard name.endIndex - i >= f.count else { continue }
+                var k = 1
+                while k < f.count && name[i + k] == f[k] { k += 1 }
+                if k == f.count {
+                    if isBoilerplate { bad = true } else { good = true }
+                }
+            }
+            if bad && good { break }
+            i += 1
+        }
+        return (bad, good)
     }
 
     static let builtIn = HTMLClassWords(
@@ -71,7 +102,8 @@ struct HTMLClassWords: Sendable, Equatable {
             defer { start = i + 1 }
             guard i > start else { continue }
             let name = hintBytes[start..<i]
-            var bad = boilerplate.contains { containsBytes(name, $0) }
+            let scanned = scan(name)
+            var bad = scanned.bad
             if !bad {
                 var t = name.startIndex
                 for j in name.startIndex...name.endIndex {
@@ -85,7 +117,7 @@ struct HTMLClassWords: Sendable, Equatable {
                 }
             }
             if bad { negative += 1 }
-            if content.contains(where: { containsBytes(name, $0) }) { positive += 1 }
+            if scanned.good { positive += 1 }
         }
         // A name that is both ("article-footer", "post-meta", "story-share") is boilerplate.
         v.boilerplate = negative > 0

@@ -70,9 +70,34 @@ struct HTMLMetadataReader {
         return r
     }
 
+    /// White space collapsed and trimmed (byte-level: ASCII white space and U+00A0), escaped
+    /// entities decoded in short values; nil when nothing is left.
     private static func clean(_ s: String) -> String? {
-        let t = s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        return t.isEmpty ? nil : decodeEntities(t)
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        var space = false
+        var prev: UInt8 = 0
+        for c in s.utf8 {
+            if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C {
+                space = !out.isEmpty
+            } else if c == 0xC2 {
+                // Possibly the first byte of U+00A0; decided on the next byte.
+            } else if c == 0xA0 && prev == 0xC2 {
+                space = !out.isEmpty
+            } else {
+                if space {
+                    out.append(0x20)
+                    space = false
+                }
+                if prev == 0xC2 { out.append(0xC2) }
+                out.append(c)
+            }
+            prev = c
+        }
+        if prev == 0xC2 { out.append(0xC2) }
+        guard !out.isEmpty else { return nil }
+        let t = String(decoding: out, as: UTF8.self)
+        return out.count <= 1000 ? decodeEntities(t) : t
     }
 
     /// JSON-LD and meta values sometimes carry escaped entities once more.
@@ -114,18 +139,54 @@ struct HTMLMetadataReader {
     }
 
     /// ISO 8601 where the value is parseable ("2019-11-19T10:00:00Z", "2019-11-19 10:00",
-    /// "20191119"), else as written.
+    /// "2019-11-20T06:35:39+0000", "20191119", "Nov. 19, 2019", "19 November 2019"), else as
+    /// written.
     static func isoDate(_ s: String) -> String {
         let u = Array(s.utf8)
         func digits(_ r: Range<Int>) -> Bool { r.upperBound <= u.count && r.allSatisfy { u[$0] >= 0x30 && u[$0] <= 0x39 } }
         if digits(0..<4), u.count >= 10, u[4] == 0x2D, digits(5..<7), u[7] == 0x2D, digits(8..<10) {
-            if u.count >= 16, u[10] == 0x20 { return String(s.prefix(10)) + "T" + String(s.dropFirst(11)) }
-            return s
+            var t = s
+            if u.count >= 16, u[10] == 0x20 { t = String(s.prefix(10)) + "T" + String(s.dropFirst(11)) }
+            // "+0000" → "+00:00" (extended format throughout).
+            let v = Array(t.utf8)
+            let n = v.count
+            if n >= 24, v[n - 5] == 0x2B || v[n - 5] == 0x2D, (n - 4..<n).allSatisfy({ v[$0] >= 0x30 && v[$0] <= 0x39 }) {
+                t = String(t.dropLast(2)) + ":" + String(t.suffix(2))
+            }
+            return t
         }
         if u.count == 8, digits(0..<8) {
             return "\(s.prefix(4))-\(s.dropFirst(4).prefix(2))-\(s.suffix(2))"
         }
-        return s
+        return textualDate(s) ?? s
+    }
+
+    private static let monthNames = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+
+    /// "Nov. 19, 2019", "November 19 2019", "19 November 2019", "Tue, 19 Nov 2019" → "2019-11-19".
+    static func textualDate(_ s: String) -> String? {
+        let words = s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        guard words.count <= 8 else { return nil }
+        var month: Int?
+        var day: Int?
+        var year: Int?
+        for w in words {
+            if let n = Int(w) {
+                if w.count == 4, n >= 1900, n <= 2200 {
+                    year = year ?? n
+                } else if w.count <= 2, n >= 1, n <= 31, day == nil {
+                    day = n
+                }
+            } else if month == nil, w.count >= 3, let m = monthNames.firstIndex(where: { w.hasPrefix($0) }) {
+                let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"][m]
+                if full.hasPrefix(w) || w == "sept" { month = m + 1 }
+            }
+        }
+        guard let year, let month, let day else { return nil }
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(year)-\(two(month))-\(two(day))"
     }
 }
 

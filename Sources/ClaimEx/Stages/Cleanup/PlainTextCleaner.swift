@@ -78,13 +78,18 @@ public struct PlainTextCleaner: Sendable {
         }
         var seen = Set<String>()
         var kept: [String] = []
+        var dropped = 0
         for (i, line) in lines.enumerated() {
-            if i < window, rules.dropLines.contains(where: { matches($0, line, scratch) }) || seen.contains(line) { continue }
+            if i < window, rules.dropLines.contains(where: { matches($0, line, scratch) }) || seen.contains(line) {
+                dropped += 1
+                continue
+            }
             if i < window { seen.insert(line) }
             kept.append(line)
         }
-        // A first line without closing punctuation above a body is a headline.
-        if kept.count >= 3, let first = kept.first, first.utf8.count < 250,
+        // A first line without closing punctuation above a body is a headline — but only in a
+        // text that has a news header at all: a list or a form must keep its first line.
+        if dropped > 0, kept.count >= 3, let first = kept.first, first.utf8.count < 250,
            let last = first.last, !".!?\"”’:)".contains(last) {
             metadata.title = first
             kept.removeFirst()

@@ -3,8 +3,9 @@
 enum AbbreviationClass: UInt8, Sendable {
     /// Ends a sentence only when the next word is a typical sentence starter ("Co. It closed").
     case general
-    /// A clock time ("a.m.", "p.m."): ends a sentence before any capitalized word, except
-    /// when the sentence so far is only an introductory phrase ("At 5 a.m. Mr. Smith went").
+    /// A clock time ("a.m.", "p.m."): ends a sentence before any capitalized word, except a
+    /// word that continues the time ("5 p.m. Tuesday", "10 a.m. ET") and except when the
+    /// sentence so far is only an introductory phrase ("At 5 a.m. Mr. Smith went").
     case time
     /// Never ends a sentence: it always introduces more text ("e.g.", "i.e.", "vs.").
     case continues

@@ -15,6 +15,7 @@ enum LexiconFileKind: String, CaseIterable, Sendable {
     case domains = "domains.txt"
     case bullets = "bullets.txt"
     case speechVerbs = "speech_verbs.txt"
+    case timeFollowers = "time_followers.txt"
 
     /// Whether a line may carry a second column with an `AbbreviationClass` name.
     var allowsClass: Bool {
@@ -46,7 +47,7 @@ enum LexiconFileKind: String, CaseIterable, Sendable {
             if bytes.last == UInt8(ascii: "!") { bytes.removeLast() }
         case .domains:
             if bytes.first == UInt8(ascii: ".") { bytes.removeFirst() }
-        case .sentenceStarters, .introductoryWords, .speechVerbs, .bullets:
+        case .sentenceStarters, .introductoryWords, .speechVerbs, .timeFollowers, .bullets:
             break
         }
         if bytes.isEmpty { return .failure(.init("'\(entry)' is empty once its punctuation is removed")) }

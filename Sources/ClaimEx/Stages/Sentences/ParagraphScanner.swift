@@ -1,9 +1,10 @@
 /// The single forward scan that finds the sentences of one paragraph.
 ///
-/// Bytes that cannot matter (letters, digits, most punctuation) cost one comparison; the
-/// scan stops at sentence punctuation, whitespace (for list labels and bullets) and the few
-/// marks that close a quotation after a dash. Each stop looks a bounded distance back and
-/// forward, so the whole scan is linear in the paragraph, whatever the text.
+/// Bytes that cannot matter (letters, digits, spaces, most punctuation) are skipped a machine
+/// word at a time (`PlainRun`); the scan stops at sentence punctuation, quotation marks and
+/// non-ASCII characters (bullets, typographic marks), and at whitespace only while an inline
+/// list is open. Each stop looks a bounded distance back and forward, so the whole scan is
+/// linear in the paragraph, whatever the text.
 struct ParagraphScanner {
     /// The kinds of candidate boundary, each with its own test of what follows.
     enum Kind {
@@ -18,7 +19,8 @@ struct ParagraphScanner {
 
     let p: UnsafePointer<UInt8>
     let lexicon: SentenceLexicon
-    let quotes: QuotePairing
+    /// The analysis of the current paragraph; the caller runs `quotes.analyse` before `scan`.
+    var quotes: QuotePairing
 
     private var start = 0
     private var end = 0
@@ -26,9 +28,9 @@ struct ParagraphScanner {
     private var continuesQuote = false
     private var sentStart = 0
     private var emittedInParagraph = false
-    private var words = 0
     private var marker: (ListMarker, ListMarker?)?
     private var pairCursor = 0
+    private var longCursor = 0
 
     init(p: UnsafePointer<UInt8>, lexicon: SentenceLexicon, quotes: QuotePairing) {
         self.p = p
@@ -47,16 +49,19 @@ struct ParagraphScanner {
         self.continuesQuote = continuesQuote
         emittedInParagraph = false
         pairCursor = 0
+        longCursor = 0
         var i = ByteClass.skipSpaces(p, start, end)
         guard i < end else { return }
         i = beginSentence(i)
         while i < end {
+            i = PlainRun.skip(p, i, end, watchSpaces: marker != nil)
+            guard i < end else { break }
             let b = p[i]
             if b < 0x80 {
                 switch b {
                 case 0x2E, 0x21, 0x3F: i = terminator(i, &out)
-                case 0x20, 0x09...0x0D: i = whitespace(i, &out)
                 case 0x22, 0x27: i = dashQuote(i, 1, &out)
+                case 0x20, 0x09...0x0D: i = whitespace(i, &out)
                 default: i += 1
                 }
             } else {
@@ -70,7 +75,6 @@ struct ParagraphScanner {
 
     private mutating func beginSentence(_ s: Int) -> Int {
         sentStart = s
-        words = 1
         marker = nil
         var m = s
         while m < end {
@@ -105,8 +109,16 @@ struct ParagraphScanner {
         let inside =
             (continuesQuote && !emittedInParagraph)
             || (quotes.firstUnclosedQuote >= 0 && quotes.firstUnclosedQuote < sentStart)
+            || isInsideLongQuotation(sentStart)
         out.append(Sentence(range: sentStart..<te, paragraph: paragraph, startsInsideQuote: inside))
         emittedInParagraph = true
+    }
+
+    private mutating func isInsideLongQuotation(_ s: Int) -> Bool {
+        let closes = quotes.longClose
+        guard !closes.isEmpty else { return false }
+        while longCursor < closes.count && closes[longCursor] < s { longCursor += 1 }
+        return longCursor < closes.count && quotes.longOpen[longCursor] < s
     }
 
     private mutating func isProtected(_ e: Int) -> Bool {
@@ -119,13 +131,7 @@ struct ParagraphScanner {
 
     private mutating func whitespace(_ i: Int, _ out: inout [Sentence]) -> Int {
         let j = ByteClass.skipSpaces(p, i, end)
-        guard j < end else { return j }
-        words += 1
-        guard j > sentStart else { return j }
-        if p[j] >= 0xC0 && bulletLength(j) > 0 {
-            if emit(end: j, next: j, &out) { return beginSentence(j) }
-            return j
-        }
+        guard j < end, j > sentStart else { return j }
         if let current = marker, ByteClass.isAlnum(p[j]) || p[j] == UInt8(ascii: "(") {
             if let label = ListMarker.parse(p, j, end), continues(label, current) {
                 if emit(end: j, next: j, &out) { return beginSentence(j) }
@@ -147,27 +153,32 @@ struct ParagraphScanner {
 
     private mutating func nonASCII(_ i: Int, _ out: inout [Sentence]) -> Int {
         let b = p[i]
+        if b >= 0xC0 && i > sentStart && ByteClass.spaceLengthBefore(p, i, start) > 0 && bulletLength(i) > 0 {
+            // "• 9. The first item • 10. The second item": a bullet inside a line starts an item.
+            if emit(end: i, next: i, &out) { return beginSentence(i) }
+            return i + bulletLength(i)
+        }
         switch b {
         case 0xC2:
-            if i + 1 < end && p[i + 1] == 0xA0 { return whitespace(i, &out) }
+            if i + 1 < end && p[i + 1] == 0xA0 { return marker != nil ? whitespace(i, &out) : i + 2 }
             return i + 2
         case 0xE2:
             guard i + 2 < end else { return end }
             let b1 = p[i + 1], b2 = p[i + 2]
             if b1 == 0x80 {
                 if b2 == 0xA6 || b2 == 0xBC { return cluster(i, &out) }
-                if (b2 >= 0x80 && b2 <= 0x8A) || b2 == 0xAF { return whitespace(i, &out) }
+                if (b2 >= 0x80 && b2 <= 0x8A) || b2 == 0xAF { return marker != nil ? whitespace(i, &out) : i + 3 }
                 if b2 == 0x9D || b2 == 0x99 { return dashQuote(i, 3, &out) }
             } else if b1 == 0x81 {
                 if b2 >= 0x87 && b2 <= 0x89 { return cluster(i, &out) }
-                if b2 == 0x9F { return whitespace(i, &out) }
+                if b2 == 0x9F { return marker != nil ? whitespace(i, &out) : i + 3 }
             }
             return i + 3
         case 0xE3:
             guard i + 2 < end else { return end }
             if p[i + 1] == 0x80 {
                 if p[i + 2] == 0x82 { return cluster(i, &out) }
-                if p[i + 2] == 0x80 { return whitespace(i, &out) }
+                if p[i + 2] == 0x80 { return marker != nil ? whitespace(i, &out) : i + 3 }
             }
             return i + 3
         case 0xEF:
@@ -336,7 +347,9 @@ struct ParagraphScanner {
         case .fullwidth:
             ends = true
         case .period:
-            ends = reterminated ? plainEnds(next) : periodEnds(i, next)
+            // After a closing mark the quotation or bracket has ended, and with it, mostly,
+            // the sentence: `in the U.S." Critics said` ends although "U.S." alone would not.
+            ends = reterminated || closedQuote ? plainEnds(next) : periodEnds(i, next)
         case .ellipsis:
             ends = next.startsUpper || next.isListLabel
         case .questionOrExclamation(let singleBang):
@@ -389,7 +402,10 @@ struct ParagraphScanner {
     private func abbreviationEnds(_ cls: AbbreviationClass, _ next: NextToken) -> Bool {
         switch cls {
         case .continues: return false
-        case .time: return next.startsUpper && !isIntroductoryPhrase()
+        case .time:
+            guard next.startsUpper else { return false }
+            if let key = next.key(p), lexicon.timeFollowers.contains(key) { return false }
+            return !isIntroductoryPhrase(before: next.wordStart)
         case .general: return isStarter(next)
         }
     }
@@ -401,14 +417,38 @@ struct ParagraphScanner {
 
     /// "At 5 a.m." — a short sentence opening with a preposition is an adverbial that the
     /// rest of the sentence follows, not a sentence of its own.
-    private func isIntroductoryPhrase() -> Bool {
-        guard words <= 6 else { return false }
+    private func isIntroductoryPhrase(before i: Int) -> Bool {
+        guard wordCount(sentStart, i, limit: 6) <= 6 else { return false }
         var k = sentStart
         while k < end, let mark = QuoteMark.at(p, k, end), mark.shape != .closing { k += mark.length }
         var w = k
         while w < end && ByteClass.isASCIILetter(p[w]) && w - k <= LexiconKey.capacity { w += 1 }
         guard let key = LexiconKey(p + k, count: w - k) else { return false }
         return lexicon.introductoryWords.contains(key)
+    }
+
+    /// Words between `from` and `to`, counting at most `limit + 1` and looking at most 96
+    /// bytes: enough to recognise a short introductory phrase, bounded whatever the text.
+    private func wordCount(_ from: Int, _ to: Int, limit: Int) -> Int {
+        var count = 0
+        var inWord = false
+        var k = from
+        let stop = min(to, from + 96)
+        while k < stop {
+            let s = ByteClass.spaceLength(p, k, end)
+            if s > 0 {
+                inWord = false
+                k += s
+            } else {
+                if !inWord {
+                    count += 1
+                    if count > limit { return count }
+                }
+                inWord = true
+                k += 1
+            }
+        }
+        return k < to ? limit + 1 : count
     }
 
     private func previousWordIsCapitalized(_ wordStart: Int) -> Bool {
@@ -438,13 +478,13 @@ struct ParagraphScanner {
         return lexicon.domains.contains(key)
     }
 
-    /// `"Why?" Smith asked.` — up to three capitalized words and then a verb of saying: the
+    /// `"Why?" Smith asked.` — up to five capitalized words and then a verb of saying: the
     /// quotation's attribution, which belongs to its sentence.
     private func isSpeechAttribution(_ n: Int) -> Bool {
         guard !lexicon.speechVerbs.isEmpty else { return false }
         var k = n
         var names = 0
-        while names < 3 && k < end && ByteClass.isUpper(p[k]) {
+        while names < 5 && k < end && ByteClass.isUpper(p[k]) {
             if names == 0, isStarter(NextToken(p, k, end)) { return false }  // "She said …" opens a sentence
             var m = k
             while m < end && m - k < 24 {
@@ -504,6 +544,17 @@ struct ParagraphScanner {
                 j += 1
                 closed = true
                 continue
+            }
+            if ByteClass.spaceLength(p, j, end) > 0 {
+                // « C'est fini. » — a closing mark set off by a space still closes here.
+                let k = ByteClass.skipSpaces(p, j, end)
+                if k < end, let mark = QuoteMark.at(p, k, end), mark.shape != .opening,
+                    mark.family.isQuotation, quotes.role(at: k) == .close
+                {
+                    j = k
+                    continue
+                }
+                break
             }
             if b == UInt8(ascii: "["), let k = citationEnd(j) {
                 j = k

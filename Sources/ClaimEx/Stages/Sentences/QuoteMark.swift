@@ -13,9 +13,9 @@ struct QuoteMark {
     }
 
     enum Shape {
-        case opening  // “ „ « ‹ 「 『 （ ( [ {
+        case opening  // “ „ « ‹ 「 『 （ ( [ { ``
         case closing  // ” » › 」 』 ） ) ] }
-        case straightDouble  // "
+        case straightDouble  // " and ''
         case straightSingle  // '
         case leftSingle  // ‘ (also written for '90s by autocorrect)
         case rightSingle  // ’ (also the typographic apostrophe)
@@ -32,8 +32,13 @@ struct QuoteMark {
         let b = p[i]
         switch b {
         case 0x22: return QuoteMark(family: .double, shape: .straightDouble, length: 1)
-        case 0x27: return QuoteMark(family: .single, shape: .straightSingle, length: 1)
-        case 0x60: return QuoteMark(family: .single, shape: .backtick, length: 1)
+        case 0x27:
+            // '' written for a double quotation mark (wire copy, LaTeX, OCR).
+            if i + 1 < end && p[i + 1] == 0x27 { return QuoteMark(family: .double, shape: .straightDouble, length: 2) }
+            return QuoteMark(family: .single, shape: .straightSingle, length: 1)
+        case 0x60:
+            if i + 1 < end && p[i + 1] == 0x60 { return QuoteMark(family: .double, shape: .opening, length: 2) }
+            return QuoteMark(family: .single, shape: .backtick, length: 1)
         case 0x28: return QuoteMark(family: .paren, shape: .opening, length: 1)
         case 0x29: return QuoteMark(family: .paren, shape: .closing, length: 1)
         case 0x5B: return QuoteMark(family: .bracket, shape: .opening, length: 1)

@@ -8,17 +8,30 @@
 ///
 /// Linear by construction: each mark is pushed and popped at most once, and a closing mark
 /// whose family has no open mark is dropped without searching the stack. The arrays are kept
-/// between paragraphs to avoid reallocating them.
-final class QuotePairing {
+/// between paragraphs to avoid reallocating them. A struct, owned by the scanner, so that the
+/// hot loops pay no dynamic exclusivity checks.
+struct QuotePairing {
     enum Role: UInt8 { case none = 0, open, close }
 
     /// Start offsets of every mark, in order, with its role and family.
     private(set) var positions: [Int] = []
     private(set) var roles: [Role] = []
     private(set) var families: [QuoteMark.Family] = []
-    /// Outermost paired regions: opening mark offset and closing mark offset, sorted.
+    /// Paired regions that protect their inside from splitting (the outermost of those not
+    /// longer than `protectedLength`): opening and closing mark offsets, sorted.
     private(set) var pairOpen: [Int] = []
     private(set) var pairClose: [Int] = []
+    /// Quotations longer than `protectedLength` (outermost only): split inside like any text,
+    /// but a sentence that starts in one starts inside a quotation.
+    private(set) var longOpen: [Int] = []
+    private(set) var longClose: [Int] = []
+
+    /// A quotation or bracket closed within this many bytes is kept whole, as pySBD's golden
+    /// rules expect ("'Well!' thought Alice, 'after such a fall as this, I shall …!'"). A
+    /// longer one — a paragraph-long statement, or marks mispaired across sentences — is split
+    /// like any text, so one stray mark cannot glue a paragraph into one sentence, and the
+    /// attribution stage sees its sentences through `startsInsideQuote`.
+    static let protectedLength = 400
     /// Offset of the earliest quotation mark left open at the end of the paragraph, or -1.
     private(set) var firstUnclosedQuote = -1
     /// The family of that mark: the quotation the paragraph hands on to the next one.
@@ -32,12 +45,14 @@ final class QuotePairing {
         self.elisions = elisions
     }
 
-    func analyse(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) {
+    mutating func analyse(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) {
         positions.removeAll(keepingCapacity: true)
         roles.removeAll(keepingCapacity: true)
         families.removeAll(keepingCapacity: true)
         pairOpen.removeAll(keepingCapacity: true)
         pairClose.removeAll(keepingCapacity: true)
+        longOpen.removeAll(keepingCapacity: true)
+        longClose.removeAll(keepingCapacity: true)
         stack.removeAll(keepingCapacity: true)
         for k in 0..<openCount.count { openCount[k] = 0 }
         firstUnclosedQuote = -1
@@ -45,6 +60,8 @@ final class QuotePairing {
 
         var i = start
         while i < end {
+            i = PlainRun.skipToMark(p, i, end)
+            guard i < end else { break }
             switch p[i] {
             case 0x22, 0x27, 0x28, 0x29, 0x5B, 0x5D, 0x60, 0x7B, 0x7D, 0xC2, 0xE2, 0xE3, 0xEF:
                 guard let mark = QuoteMark.at(p, i, end) else {
@@ -98,7 +115,7 @@ final class QuotePairing {
         return f == family || (f.isQuotation && family.isQuotation && f != .single && family != .single)
     }
 
-    private func record(_ i: Int, _ family: QuoteMark.Family, _ role: Role) {
+    private mutating func record(_ i: Int, _ family: QuoteMark.Family, _ role: Role) {
         let index = positions.count
         positions.append(i)
         families.append(family)
@@ -120,12 +137,21 @@ final class QuotePairing {
                 openCount[Int(f.rawValue)] -= 1
                 if f == family {
                     let open = positions[top]
-                    while let last = pairOpen.last, last > open {
-                        pairOpen.removeLast()
-                        pairClose.removeLast()
+                    if i - open <= QuotePairing.protectedLength {
+                        while let last = pairOpen.last, last > open {
+                            pairOpen.removeLast()
+                            pairClose.removeLast()
+                        }
+                        pairOpen.append(open)
+                        pairClose.append(i)
+                    } else if family.isQuotation {
+                        while let last = longOpen.last, last > open {
+                            longOpen.removeLast()
+                            longClose.removeLast()
+                        }
+                        longOpen.append(open)
+                        longClose.append(i)
                     }
-                    pairOpen.append(open)
-                    pairClose.append(i)
                     break
                 }
             }

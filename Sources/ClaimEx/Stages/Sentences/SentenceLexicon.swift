@@ -19,6 +19,7 @@ public struct SentenceLexicon: Sendable {
     var domains: Set<LexiconKey> = []
     var bullets: Set<LexiconKey> = []
     var speechVerbs: Set<LexiconKey> = []
+    var timeFollowers: Set<LexiconKey> = []
 
     /// An empty lexicon: every period after a word followed by a capital ends a sentence.
     init() {}
@@ -96,6 +97,7 @@ public struct SentenceLexicon: Sendable {
             case .domains: domains.insert(entry.key)
             case .bullets: bullets.insert(entry.key)
             case .speechVerbs: speechVerbs.insert(entry.key)
+            case .timeFollowers: timeFollowers.insert(entry.key)
             }
         }
     }

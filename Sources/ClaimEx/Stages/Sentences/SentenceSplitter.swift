@@ -23,18 +23,17 @@ public struct SentenceSplitter: Sendable {
         guard let base = text.baseAddress, text.count > 0 else { return [] }
         var out: [Sentence] = []
         out.reserveCapacity(text.count / 120 + 1)
-        let pairing = QuotePairing(elisions: lexicon.elisions)
-        var scanner = ParagraphScanner(p: base, lexicon: lexicon, quotes: pairing)
+        var scanner = ParagraphScanner(p: base, lexicon: lexicon, quotes: QuotePairing(elisions: lexicon.elisions))
         var carried: QuoteMark.Family?
         for (index, range) in paragraphs.enumerated() {
             let lo = min(max(range.lowerBound, 0), text.count)
             let hi = min(max(range.upperBound, lo), text.count)
             let first = ByteClass.skipSpaces(base, lo, hi)
             guard first < hi else { continue }
-            pairing.analyse(base, lo, hi)
-            let continues = carried.map { pairing.reopens($0, at: first) } ?? false
+            scanner.quotes.analyse(base, lo, hi)
+            let continues = carried.map { scanner.quotes.reopens($0, at: first) } ?? false
             scanner.scan(lo, hi, paragraph: index, continuesQuote: continues, into: &out)
-            carried = pairing.unclosedFamily
+            carried = scanner.quotes.unclosedFamily
         }
         return out
     }
