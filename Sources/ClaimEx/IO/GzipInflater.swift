@@ -116,6 +116,7 @@ final class GzipInflater: @unchecked Sendable {
                 Result { () throws(Failure) in try inflater.inflate(UnsafeRawBufferPointer(rebasing: raw[from...]), into: &out) }
             }.get()
             offset += step.consumed
+            if out.count > maxOutput { throw Failure(message: "the decompressed body is over \(maxOutput) bytes") }
             if step.memberEnded {
                 ended = true
                 // Trailing zero padding after the last member is allowed.
@@ -124,7 +125,6 @@ final class GzipInflater: @unchecked Sendable {
                 ended = false
                 if step.consumed == 0 && step.produced == 0 { break }
             }
-            if out.count > maxOutput { throw Failure(message: "the decompressed body is over \(maxOutput) bytes") }
         }
         if !ended { throw Failure(message: "the gzip data is truncated") }
         return out

@@ -14,6 +14,12 @@ public struct InputSource: ArticleSource {
         case warc(WARCReader, ByteStream, path: String)
     }
     private var current: Current?
+    private var currentStream: ByteStream? {
+        switch current {
+        case .lines(_, let s, _), .warc(_, let s, _): s
+        case nil: nil
+        }
+    }
     /// Bytes of the inputs finished so far.
     private var finishedBytes = 0
     public let counters = InputCounters()
@@ -25,6 +31,7 @@ public struct InputSource: ArticleSource {
     }
 
     public mutating func next() -> ReadItem? {
+        defer { counters.bytesRead = finishedBytes + (currentStream?.bytesRead ?? 0) }
         while true {
             if let item = nextFromCurrent() { return item }
             guard let path = pending.popLast() else { return nil }
@@ -38,7 +45,6 @@ public struct InputSource: ArticleSource {
         case nil:
             return nil
         case .lines(let reader, let stream, let path):
-            defer { counters.bytesRead = finishedBytes + stream.bytesRead }
             while true {
                 let line: [UInt8]
                 do {
@@ -57,7 +63,6 @@ public struct InputSource: ArticleSource {
             close(stream)
             return nil
         case .warc(var reader, let stream, let path):
-            defer { counters.bytesRead = finishedBytes + stream.bytesRead }
             while let item = reader.next() {
                 current = .warc(reader, stream, path: path)
                 switch item {

@@ -14,6 +14,8 @@ struct WARCReader {
     private let stream: ByteStream
     private let maxBytes: Int
     private var done = false
+    /// Offset of the record being read, for the error of a file that ends inside it.
+    private var recordStart = 0
     /// Longest header block accepted; real ones are well under 4 KB.
     private static let maxHeader = 1 << 16
 
@@ -29,7 +31,7 @@ struct WARCReader {
             return try read()
         } catch {
             done = true
-            let offset = stream.position
+            let offset = recordStart
             switch error {
             case .truncatedGzip:
                 return .failure(code: "input.truncated-gzip", message: "the gzip data ends in the middle of a member", offset: offset, recordID: nil)
@@ -51,6 +53,7 @@ struct WARCReader {
             if blank < w.count { break }
         }
         let offset = stream.recordOffset()
+        recordStart = offset
         // The header block ends at the first empty line.
         var headerEnd: (Int, Int)?
         while headerEnd == nil {

@@ -8,6 +8,9 @@ import gzip
 import io
 import zlib
 
+import json
+
+from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -95,3 +98,19 @@ write("news.warc", False)
 # A download cut short: the last member stops half-way.
 data = open("news.warc.gz", "rb").read()
 open("truncated.warc.gz", "wb").write(data[:len(data) - 40])
+
+
+def index(path):
+    """What warcio itself reads: type, record id and offset of every record (the test oracle)."""
+    rows = []
+    with open(path, "rb") as f:
+        it = ArchiveIterator(f)
+        for rec in it:
+            rows.append({"type": rec.rec_type, "id": rec.rec_headers.get_header("WARC-Record-ID").strip("<>"),
+                         "offset": it.get_record_offset(), "uri": rec.rec_headers.get_header("WARC-Target-URI")})
+    return rows
+
+
+with open("news.index.json", "w") as out:
+    json.dump({"news.warc.gz": index("news.warc.gz"), "news.warc": index("news.warc")}, out, indent=1)
+    out.write("\n")
