@@ -74,3 +74,19 @@ struct Classify: ParsableCommand {
         try options.run(.classify)
     }
 }
+
+struct Inputs: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read only: one input record (id, format, bytes, url, provenance) an article, no pipeline.",
+        discussion: """
+            Shows what the readers make of a dump before a long run: which field is the text,
+            how many articles a WARC holds, which records fail. Also times the readers alone.
+            Examples:
+              claimex inputs CC-NEWS-20240101.warc.gz | jq -r .url
+              claimex inputs --text-key maintext --progress always export.jsonl.gz > /dev/null
+            """)
+
+    @OptionGroup var options: InputArguments
+
+    func run() throws { try options.run(.inputs) }
+}

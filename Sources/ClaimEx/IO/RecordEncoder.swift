@@ -164,6 +164,25 @@ public enum RecordEncoder {
         json.newline()
     }
 
+    /// The `input` record of `claimex inputs`: what a reader made of one input item, before
+    /// any cleanup (to check a dump's field mapping, count a WARC's articles, time the readers).
+    public static func input(_ article: Article, into json: inout JSONBuffer) {
+        json.beginObject()
+        json.key("type"); json.string("input")
+        json.key("article_id"); json.string(article.id)
+        json.key("format"); json.string(article.format.rawValue)
+        json.key("bytes"); json.int(article.body.count)
+        json.key("url"); json.string(article.url)
+        json.key("title"); json.string(article.title)
+        json.key("published"); json.string(article.published)
+        json.key("source"); json.string(article.source)
+        json.key("input"); json.string(article.provenance.input)
+        json.key("line"); json.int(article.provenance.line)
+        warc(article.provenance, into: &json)
+        json.endObject()
+        json.newline()
+    }
+
     /// The `error` record of an article that produced nothing (with `--error-records`).
     public static func error(_ error: ArticleError, into json: inout JSONBuffer) {
         json.beginObject()

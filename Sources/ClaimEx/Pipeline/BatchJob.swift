@@ -14,6 +14,8 @@ public struct BatchJob {
         case sentences
         /// One classification a line of `{"id","text"}` input, the text typed as is.
         case classify
+        /// Reading only: one `input` record an article (what the readers found), no pipeline.
+        case inputs
     }
 
     public var mode: Mode
@@ -77,6 +79,12 @@ public struct BatchJob {
                 var json = JSONBuffer()
                 RecordEncoder.classification(id: article.id, verdict: verdict, into: &json)
                 return Outcome(output: json.bytes, claims: verdict.isClaim ? 1 : 0)
+            }
+        case .inputs:
+            return { article, _ in
+                var json = JSONBuffer()
+                RecordEncoder.input(article, into: &json)
+                return Outcome(output: json.bytes)
             }
         case .extract, .clean, .sentences:
             let depth: Pipeline.Depth = mode == .clean ? .clean : mode == .sentences ? .sentences : .full
