@@ -85,10 +85,11 @@ spark-demo: build
 
 # A binary to ship to cluster nodes: Swift's runtime linked in (only glibc, libxml2,
 # PCRE2 and zlib are needed there), with the rules beside it in share/claimex/rules.
+# Its own scratch path, so that it does not rebuild (and invalidate) .build/release.
 dist: deps
-	$(SWIFT) build -c release --product claimex --static-swift-stdlib
+	$(SWIFT) build -c release --product claimex --static-swift-stdlib --scratch-path .build/dist
 	rm -rf dist/claimex && install -d dist/claimex/bin dist/claimex/share/claimex
-	install -m 755 .build/release/claimex dist/claimex/bin/claimex
+	install -m 755 .build/dist/release/claimex dist/claimex/bin/claimex
 	cp -R rules dist/claimex/share/claimex/rules
 	tar -C dist -czf dist/claimex-linux-$$(uname -m).tar.gz claimex
 	@ldd dist/claimex/bin/claimex | sed 's/^/  /'

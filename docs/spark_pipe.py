@@ -10,6 +10,7 @@ mapper sees its partition, not the file).
 """
 import json
 import os
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -29,7 +30,8 @@ single = subprocess.run(command[:-1] + [data], env=dict(os.environ, **env), capt
 spark = SparkSession.builder.master("local[2]").appName("claimex-pipe").config("spark.ui.enabled", "false").getOrCreate()
 spark.sparkContext.setLogLevel("ERROR")
 lines = spark.sparkContext.textFile(data, minPartitions=4)
-records = lines.pipe(command, env=env, checkCode=True).collect()
+# pipe() takes one string and splits it with shlex: no shell is involved.
+records = lines.pipe(shlex.join(command), env=env, checkCode=True).collect()
 partitions = lines.getNumPartitions()
 spark.stop()
 

@@ -212,5 +212,8 @@ struct CLI {
         let never = try CLI.run(["inputs", "--progress", "auto", "golden/seed-article/seed-article.txt"])
         #expect(!never.err.contains("\r"))
         #expect(never.out.hasPrefix(#"{"type":"input""#))
+        let always = try CLI.run(["inputs", "--progress", "always", "-"], stdin: String(repeating: #"{"text":"x"}"# + "\n", count: 100))
+        #expect(always.err.contains("articles,"), "\(always.err.prefix(300))")
+        #expect(always.out.split(separator: "\n").count == 100)
     }
 }

@@ -12,7 +12,8 @@ public final class ProgressLine {
     private let counters: InputCounters
     private let write: (String) -> Void
     private let start = ContinuousClock.now
-    private var last = ContinuousClock.now
+    /// When the line was last drawn; in the past at first, so the first article shows it.
+    private var last = ContinuousClock.now - .seconds(1)
     private var shown = false
     public let enabled: Bool
 

@@ -44,6 +44,19 @@ import Testing
         #expect(offset == WARCReaderTests.index["news.warc.gz"]!.last!.offset)
     }
 
+    @Test func anUncompressedFileCutShortEndsWithTruncatedWARC() throws {
+        let whole = try #require(FileManager.default.contents(atPath: TempFiles.warcDirectory + "/news.warc"))
+        let path = try TempFiles.write(Array(whole.prefix(whole.count - 10)), suffix: ".warc")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var reader = WARCReader(stream: try ByteStream(path: path), maxBytes: 1 << 20)
+        var last: WARCReader.Item?
+        while let item = reader.next() { last = item }
+        guard case .failure(let code, _, let offset, let id)? = last else { Issue.record("expected an error"); return }
+        #expect(code == "input.truncated-warc")
+        #expect(offset == WARCReaderTests.index["news.warc"]!.last!.offset)
+        #expect(id == WARCReaderTests.index["news.warc"]!.last!.id)
+    }
+
     @Test func recordsOverMaxBytesAreSkippedOverNotBuffered() throws {
         let items = try read("news.warc", maxBytes: 300)
         let tooLarge = items.filter { if case .failure("input.too-large", _, _, _) = $0 { true } else { false } }
