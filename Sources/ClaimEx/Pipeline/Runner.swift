@@ -53,11 +53,15 @@ public struct StopRun: Error {
 public struct Runner: Sendable {
     public var jobs: Int
     public var batchSize: Int
+    /// A batch also ends once its articles hold this many bytes, so that memory stays
+    /// bounded when articles are large (WARC pages of a few MB), not only when they are many.
+    public var batchBytes: Int
     public var limits: MatchLimits
 
-    public init(jobs: Int, batchSize: Int? = nil, limits: MatchLimits = .standard) {
+    public init(jobs: Int, batchSize: Int? = nil, batchBytes: Int = 16 << 20, limits: MatchLimits = .standard) {
         self.jobs = max(1, jobs)
         self.batchSize = batchSize ?? 64 * max(1, jobs)
+        self.batchBytes = max(1, batchBytes)
         self.limits = limits
     }
 
@@ -73,8 +77,12 @@ public struct Runner: Sendable {
         var exhausted = false
         while !exhausted {
             batch.removeAll(keepingCapacity: true)
-            while batch.count < batchSize, let item = source.next() { batch.append(item) }
-            if batch.count < batchSize { exhausted = true }
+            var bytes = 0
+            while batch.count < batchSize && bytes < batchBytes {
+                guard let item = source.next() else { exhausted = true; break }
+                if case .success(let article) = item { bytes += article.body.count }
+                batch.append(item)
+            }
             if batch.isEmpty { break }
             let outcomes = map(batch, workspaces: workspaces, process: process)
             for (item, outcome) in zip(batch, outcomes) {

@@ -19,11 +19,11 @@ struct ListSource: ArticleSource {
         }
     }
 
-    func run(jobs: Int, batch: Int) throws -> ([UInt8], RunSummary) {
+    func run(jobs: Int, batch: Int, batchBytes: Int = 16 << 20) throws -> ([UInt8], RunSummary) {
         var source = ListSource(items: RunnerTests.items(100))
         let process = BatchJob(mode: .extract, rules: Fixtures.rules).processor()
         var out: [UInt8] = []
-        let summary = try Runner(jobs: jobs, batchSize: batch).run(&source, process: process) { outcome in
+        let summary = try Runner(jobs: jobs, batchSize: batch, batchBytes: batchBytes).run(&source, process: process) { outcome in
             out += outcome.output
             if let e = outcome.error { out += Array("error \(e.provenance?.line ?? 0)\n".utf8) }
         }
@@ -46,5 +46,14 @@ struct ListSource: ArticleSource {
         #expect(summary.read == summary.ok + summary.failed)
         #expect(summary.failed == (0..<100).filter { $0 % 7 == 3 }.count)
         #expect(summary.quotes == summary.ok)
+    }
+
+    @Test func batchesBoundedByBytesGiveTheSameOutput() throws {
+        let (one, s1) = try run(jobs: 1, batch: 10)
+        for bytes in [1, 100, 1000] {
+            let (many, s) = try run(jobs: 2, batch: 64, batchBytes: bytes)
+            #expect(many == one, "batchBytes \(bytes)")
+            #expect(s == s1)
+        }
     }
 }
