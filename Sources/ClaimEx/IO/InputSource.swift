@@ -49,7 +49,13 @@ public struct InputSource: ArticleSource {
                 let line: [UInt8]
                 do {
                     guard let l = try reader.next() else { break }
-                    line = l
+                    switch l {
+                    case .line(let bytes): line = bytes
+                    case .tooLong(let bytes):
+                        return .failure(ArticleError(code: "input.too-large",
+                                                     message: "the line has \(bytes) bytes, over --max-bytes \(options.maxBytes); skipped without reading it into memory",
+                                                     provenance: Provenance(input: path, line: reader.lineNumber)))
+                    }
                 } catch {
                     let provenance = Provenance(input: path, line: reader.lineNumber + 1)
                     close(stream)
@@ -120,7 +126,9 @@ public struct InputSource: ArticleSource {
         let kind = options.format == .auto ? InputSource.sniff(name: name, head: stream.window) : options.format
         switch kind {
         case .jsonl:
-            current = .lines(LineReader(stream: stream), stream, path: path)
+            // A line may hold the article's JSON escapes and other fields: twice --max-bytes
+            // before it is skipped unread; the text itself is checked against --max-bytes.
+            current = .lines(LineReader(stream: stream, maxLine: options.maxBytes.multipliedReportingOverflow(by: 2).overflow ? Int.max : options.maxBytes * 2), stream, path: path)
             return nil
         case .warc:
             current = .warc(WARCReader(stream: stream, maxBytes: options.maxBytes), stream, path: path)

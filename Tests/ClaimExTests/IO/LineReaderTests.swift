@@ -3,13 +3,26 @@ import Testing
 @testable import ClaimEx
 
 @Suite struct LineReaderTests {
-    func lines(_ bytes: [UInt8], chunk: Int) throws -> [String] {
+    func lines(_ bytes: [UInt8], chunk: Int, maxLine: Int = .max) throws -> [String] {
         let path = try TempFiles.write(bytes, suffix: ".jsonl")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let reader = LineReader(stream: try ByteStream(path: path, chunk: chunk))
+        let reader = LineReader(stream: try ByteStream(path: path, chunk: chunk), maxLine: maxLine)
         var out: [String] = []
-        while let line = try reader.next() { out.append(String(decoding: line, as: UTF8.self)) }
+        while let line = try reader.next() {
+            switch line {
+            case .line(let l): out.append(String(decoding: l, as: UTF8.self))
+            case .tooLong(let n): out.append("<\(n) bytes skipped at line \(reader.lineNumber)>")
+            }
+        }
         return out
+    }
+
+    @Test func aLineOverTheLimitIsSkippedNotBuffered() throws {
+        let long = String(repeating: "y", count: 50_000)
+        for chunk in [100, 4096, 1 << 20] {
+            #expect(try lines(Array("a\n\(long)\nb\n\(long)".utf8), chunk: chunk, maxLine: 1000) ==
+                    ["a", "<50000 bytes skipped at line 2>", "b", "<50000 bytes skipped at line 4>"])
+        }
     }
 
     @Test func crlfBlankAndUnterminatedLastLine() throws {
