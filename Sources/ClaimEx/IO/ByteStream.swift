@@ -125,6 +125,8 @@ final class ByteStream {
             }
             let before = buffer.count
             let from = rawStart
+            // SAFETY: the raw bytes are only read, and only during this call; the inflater
+            // keeps no pointer to them past it (it resets next_in before returning).
             let result = raw.withUnsafeBytes { r in
                 Result { () throws(GzipInflater.Failure) in
                     try inflater.inflate(UnsafeRawBufferPointer(rebasing: r[from...]), into: &buffer, maxOutput: chunk)

@@ -112,6 +112,7 @@ final class GzipInflater: @unchecked Sendable {
         var ended = false
         while offset < data.count {
             let from = offset
+            // SAFETY: `data` is only read, during this call; see `inflate` for next_in.
             let step = try data.withUnsafeBytes { raw in
                 Result { () throws(Failure) in try inflater.inflate(UnsafeRawBufferPointer(rebasing: raw[from...]), into: &out) }
             }.get()

@@ -44,4 +44,20 @@ import Testing
         let document = try Pipeline(rules: Fixtures.rules, depth: .clean).run(cafe, in: Workspace())
         #expect(document.metadata.title == "Caf\u{e9} prices")
     }
+
+    @Test func warc10ResourceRecordWithBracketedURIAndLFOnlyLines() throws {
+        let page = "<html><body><p>\"We are ready,\" Maria Lopez said on Monday in Madrid.</p></body></html>"
+        let record = "WARC/1.0\nWARC-Type: resource\nWARC-Record-ID: <urn:uuid:11111111-2222-4333-8444-555555555555>\n"
+            + "WARC-Target-URI: <https://old.example/page>\nWARC-Date: 2009-01-01T00:00:00Z\nContent-Type: text/html\n"
+            + "Content-Length: \(page.utf8.count)\n\n\(page)\n\n"
+        let path = try TempFiles.write(Array(record.utf8), suffix: ".warc")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var source = InputSource(paths: [path], options: InputOptions())
+        let article = try #require(try source.next()?.get())
+        #expect(article.url == "https://old.example/page")
+        #expect(article.id == "11111111-2222-4333-8444-555555555555")
+        #expect(article.format == .html)
+        #expect(article.provenance.warcOffset == 0)
+        #expect(source.next() == nil)
+    }
 }
