@@ -142,7 +142,7 @@ struct InputArguments: ParsableArguments {
         var line = String(format: "claimex: %d read, %d ok, %d failed; %d quotes, %d claims; %.2f MB in %.2f s (%.1f MB/s)",
                           summary.read, summary.ok, summary.failed, summary.quotes, summary.claims, mb, seconds,
                           seconds > 0 ? mb / seconds : 0)
-        if summary.skipped > 0 { line += "; \(summary.skipped) WARC records skipped (not articles)" }
+        if summary.skipped > 0 { line += "; \(summary.skipped) skipped (WARC records and files that are not articles)" }
         if summary.stoppedEarly { line += "; stopped at the first failure (--fail-fast)" }
         diagnose(line)
         if summary.failed > 0 && !tolerateFailures { throw ExitCode(1) }

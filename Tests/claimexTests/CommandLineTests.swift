@@ -170,7 +170,7 @@ struct CLI {
         #expect(quote["warc_offset"] as? Int == 541)
         #expect(quote["url"] as? String == "https://news.example/port")
         #expect(r.err.contains("11 read, 8 ok, 3 failed"))
-        #expect(r.err.contains("9 WARC records skipped"))
+        #expect(r.err.contains("9 skipped"))
     }
 
     @Test func warcFromStandardInputIsSniffed() throws {

@@ -6,7 +6,9 @@ public final class InputCounters {
     /// Total size of the input files when all are regular files, for the ETA; nil for
     /// standard input and directories.
     public internal(set) var totalBytes: Int?
-    /// WARC records that are not articles (requests, metadata, images, redirects), by kind.
+    /// What was passed over as not an article, by kind: WARC records (requests, metadata,
+    /// images, redirects: "request", "http 301", "image/png") and, inside directories, asset
+    /// files of saved pages ("file png", "file css").
     public internal(set) var skipped: [String: Int] = [:]
     /// Input files opened.
     public internal(set) var files = 0

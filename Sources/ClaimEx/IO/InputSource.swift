@@ -109,7 +109,14 @@ public struct InputSource: ArticleSource {
             }
             if isDir.boolValue {
                 let entries = (try? fm.contentsOfDirectory(atPath: path)) ?? []
-                let children = entries.filter { !$0.hasPrefix(".") }.sorted().map { (path.hasSuffix("/") ? path : path + "/") + $0 }
+                var children: [String] = []
+                for name in entries.sorted() where !name.hasPrefix(".") {
+                    if let kind = InputSource.assetKind(name) {
+                        counters.skipped["file \(kind)", default: 0] += 1
+                        continue
+                    }
+                    children.append((path.hasSuffix("/") ? path : path + "/") + name)
+                }
                 pending.append(contentsOf: children.reversed())
                 return nil
             }
@@ -179,6 +186,24 @@ public struct InputSource: ArticleSource {
         case .truncatedGzip:
             ArticleError(code: "input.truncated-gzip", message: "the gzip data ends in the middle of a member (truncated download?)", provenance: provenance)
         }
+    }
+
+    /// Extensions of files that are never articles: the assets of a saved page (`wget -p`,
+    /// "Save page as"), skipped inside directories (a file named on the command line is
+    /// always read).
+    static let assetExtensions: Set<String> = [
+        "png", "jpg", "jpeg", "gif", "webp", "svg", "ico", "bmp", "avif", "tif", "tiff",
+        "css", "js", "mjs", "map", "wasm", "woff", "woff2", "ttf", "otf", "eot",
+        "pdf", "zip", "mp3", "mp4", "webm", "ogg", "wav", "mov", "avi", "swf", "exe", "dmg", "iso",
+        "cdx", "idx", "py", "sh", "md5", "sha1", "sha256",
+    ]
+
+    /// The extension when `name` is an asset, e.g. `png` for `logo.png` or `app.js.gz`.
+    static func assetKind(_ name: String) -> String? {
+        let base = uncompressedName(name).lowercased()
+        guard let dot = base.lastIndex(of: "."), dot != base.startIndex else { return nil }
+        let ext = String(base[base.index(after: dot)...])
+        return assetExtensions.contains(ext) ? ext : nil
     }
 
     /// The path without a trailing `.gz` (`a.jsonl.gz` reads as `a.jsonl`).

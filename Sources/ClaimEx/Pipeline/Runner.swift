@@ -32,7 +32,8 @@ public struct RunSummary: Sendable, Equatable {
     public var bytes = 0
     /// Input file bytes read (compressed bytes for gzip), for MB/s.
     public var inputBytes = 0
-    /// WARC records that were not articles (requests, metadata, images, redirects).
+    /// Items passed over as not articles: WARC requests, metadata, images, redirects, and
+    /// the asset files (images, scripts, styles) of saved pages inside directories.
     public var skipped = 0
     /// True when `--fail-fast` stopped the run early.
     public var stoppedEarly = false

@@ -80,6 +80,8 @@ import Testing
         try Data(try TempFiles.gzip(Array("<html><body><p>Hello there, page.</p></body></html>".utf8))).write(to: URL(fileURLWithPath: dir + "/b.html.gz"))
         try Data("plain text".utf8).write(to: URL(fileURLWithPath: dir + "/sub/c.txt"))
         try Data("hidden".utf8).write(to: URL(fileURLWithPath: dir + "/.hidden.txt"))
+        try Data("body { }".utf8).write(to: URL(fileURLWithPath: dir + "/sub/style.css"))
+        try Data([0x89, 0x50]).write(to: URL(fileURLWithPath: dir + "/sub/logo.PNG"))
         try fm.copyItem(atPath: TempFiles.warcDirectory + "/news.warc.gz", toPath: dir + "/sub/d.warc.gz")
         var source = InputSource(paths: [dir], options: InputOptions())
         var items: [ReadItem] = []
@@ -90,6 +92,9 @@ import Testing
         #expect(articles[1].provenance == Provenance(input: dir + "/a.jsonl.gz", line: 2))
         #expect(articles.dropFirst(4).allSatisfy { $0.provenance.warcRecordID != nil })
         #expect(source.counters.files == 4)
+        #expect(source.counters.skipped["file css"] == 1 && source.counters.skipped["file png"] == 1)
+        #expect(InputSource.assetKind("app.js.gz") == "js")
+        #expect(InputSource.assetKind("story.html") == nil && InputSource.assetKind("README") == nil)
     }
 
     @Test func invalidUTF8AndTruncatedGzipAreErrorsInPlace() throws {
