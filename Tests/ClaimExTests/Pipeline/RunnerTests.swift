@@ -56,4 +56,34 @@ struct ListSource: ArticleSource {
             #expect(s == s1)
         }
     }
+
+    final class Counter: @unchecked Sendable {
+        var read = 0
+    }
+
+    struct CountingSource: ArticleSource {
+        var inner: ListSource
+        let counter: Counter
+        mutating func next() -> ReadItem? {
+            let item = inner.next()
+            if item != nil { counter.read += 1 }
+            return item
+        }
+    }
+
+    @Test func readingStaysWithinTheWindowAndStopsWhenTheSinkSaysSo() throws {
+        let counter = Counter()
+        var source = CountingSource(inner: ListSource(items: RunnerTests.items(100)), counter: counter)
+        let process = BatchJob(mode: .extract, rules: Fixtures.rules).processor()
+        var written = 0
+        var worstLead = 0
+        let summary = try Runner(jobs: 2, batchSize: 5).run(&source, process: process) { _ in
+            worstLead = max(worstLead, counter.read - written)
+            written += 1
+            if written == 40 { throw StopRun() }
+        }
+        #expect(worstLead <= 5)
+        #expect(summary.read == 40 && summary.stoppedEarly)
+        #expect(counter.read <= 40 + 5)
+    }
 }
