@@ -6,8 +6,11 @@ BIN          := .build/$(CONFIG)/claimex
 SAMPLE       := golden/seed-article/seed-article.txt
 DEB_PACKAGES := libxml2-dev libpcre2-dev zlib1g-dev pkg-config
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+VENV         := .venv
+PYTHON       ?= python3
+WARC_FIXTURES := Tests/ClaimExTests/Fixtures/warc
 
-.PHONY: all deps build test unit rules-test golden run install bench fuzz clean
+.PHONY: all deps build test unit rules-test golden schema-test parallel-test parallel-deps venv spark-demo dist run install bench fuzz clean
 
 all: build
 
@@ -29,7 +32,7 @@ run: build
 	$(BIN) extract $(SAMPLE)
 
 # Unit tests, every rule's examples, and the golden cases.
-test: deps unit rules-test golden
+test: deps unit rules-test golden schema-test parallel-test
 
 unit: deps
 	$(SWIFT) build --build-tests
@@ -41,6 +44,56 @@ rules-test: build
 
 golden: build
 	$(BIN) golden
+
+# A virtualenv with jsonschema (schema-test) and warcio (to remake the WARC fixtures).
+# Debian's python3 needs python3-venv for `-m venv`; it is installed when missing.
+$(VENV)/bin/python:
+	@$(PYTHON) -m venv --help >/dev/null 2>&1 && $(PYTHON) -c 'import ensurepip' 2>/dev/null || { \
+	  echo "make venv: installing python3-venv"; $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-venv >/dev/null; }
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q jsonschema warcio
+
+venv: $(VENV)/bin/python
+
+# Every record type against schema/claimex.schema.json: the golden outputs, and fresh runs
+# over the WARC fixtures (extract, --group article, clean, sentences, inputs, classify).
+schema-test: build $(VENV)/bin/python
+	@rm -rf .build/schema-test && mkdir -p .build/schema-test
+	@$(BIN) extract --error-records --progress never $(WARC_FIXTURES)/news.warc.gz $(WARC_FIXTURES)/truncated.warc.gz > .build/schema-test/extract.jsonl 2>/dev/null || [ $$? = 1 ]
+	@$(BIN) extract --group article --error-records --progress never $(WARC_FIXTURES)/news.warc > .build/schema-test/group.jsonl 2>/dev/null || [ $$? = 1 ]
+	@$(BIN) clean --progress never $(SAMPLE) $(WARC_FIXTURES)/news.warc.gz > .build/schema-test/clean.jsonl 2>/dev/null || [ $$? = 1 ]
+	@$(BIN) sentences --progress never $(SAMPLE) > .build/schema-test/sentences.jsonl 2>/dev/null
+	@$(BIN) inputs --error-records --progress never $(WARC_FIXTURES)/news.warc > .build/schema-test/inputs.jsonl 2>/dev/null || [ $$? = 1 ]
+	@printf '%s\n' '{"id":"s1","text":"Prices rose 4% in May."}' | $(BIN) classify --progress never - > .build/schema-test/classify.jsonl 2>/dev/null
+	@$(VENV)/bin/python schema/validate.py golden/*/expected.jsonl .build/schema-test/*.jsonl
+
+# GNU parallel (Debian package `parallel`), installed when missing.
+parallel-deps:
+	@command -v parallel >/dev/null 2>&1 || { echo "make parallel-deps: installing parallel"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq parallel >/dev/null; }
+
+# claimex as a streaming mapper: `parallel --pipepart ... -k -j2` equals the single run.
+parallel-test: build parallel-deps
+	Tests/integration/parallel.sh $(BIN)
+
+# Apache Spark (pyspark from PyPI, local mode, Java 17): rdd.pipe through claimex, compared
+# with the single-process run. Not part of `make test` (pyspark is a 300 MB download).
+spark-demo: build
+	@[ -x .venv-spark/bin/python ] || { $(PYTHON) -m venv .venv-spark && .venv-spark/bin/pip install -q pyspark; }
+	.venv-spark/bin/python docs/spark_pipe.py $(BIN)
+
+# A binary to ship to cluster nodes: Swift's runtime linked in (only glibc, libxml2,
+# PCRE2 and zlib are needed there), with the rules beside it in share/claimex/rules.
+# Its own scratch path, so that it does not rebuild (and invalidate) .build/release.
+dist: deps
+	$(SWIFT) build -c release --product claimex --static-swift-stdlib --scratch-path .build/dist
+	rm -rf dist/claimex && install -d dist/claimex/bin dist/claimex/share/claimex
+	install -m 755 .build/dist/release/claimex dist/claimex/bin/claimex
+	cp -R rules dist/claimex/share/claimex/rules
+	tar -C dist -czf dist/claimex-linux-$$(uname -m).tar.gz claimex
+	@ldd dist/claimex/bin/claimex | sed 's/^/  /'
+	@echo "dist/claimex-linux-$$(uname -m).tar.gz"
 
 install: build
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/claimex
@@ -58,4 +111,4 @@ fuzz:
 	@echo "make fuzz: no fuzz harnesses yet (see the reliability issue)"; exit 2
 
 clean:
-	rm -rf .build
+	rm -rf .build dist

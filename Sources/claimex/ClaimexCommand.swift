@@ -9,11 +9,12 @@ struct ClaimexCommand: ParsableCommand {
         commandName: "claimex",
         abstract: "Attributed quotes and typed claims from news articles, as JSON Lines.",
         discussion: """
-            Reads plain text, HTML pages and JSON Lines dumps (files, directories, or - for stdin).
+            Reads plain text, HTML pages, JSON Lines dumps and WARC archives, each maybe gzipped
+            (files, directories, or - for stdin).
             Stdout carries JSON only; diagnostics go to stderr.
             Exit status: 0 all good, 1 some articles failed (each reported), 2 usage or fatal error.
             """,
-        subcommands: [Extract.self, Clean.self, Sentences.self, Classify.self, Golden.self, Diff.self, RulesCommand.self, Explain.self, TrainClaims.self]
+        subcommands: [Extract.self, Clean.self, Sentences.self, Classify.self, Inputs.self, Golden.self, Diff.self, RulesCommand.self, Explain.self, TrainClaims.self]
     )
 
     /// ArgumentParser exits 64 on usage errors; our contract is 0 all good, 1 some articles
@@ -40,6 +41,11 @@ func diagnose(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
 
+/// Writes to standard error as it is (the progress line redraws itself with a carriage return).
+func diagnoseRaw(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+}
+
 /// A fatal error: printed and exit 2.
 struct Fatal: Error, CustomStringConvertible {
     var description: String
@@ -50,7 +56,7 @@ struct InputArguments: ParsableArguments {
     @Argument(help: "Files or directories to read; - or nothing reads standard input.")
     var paths: [String] = []
 
-    @Option(help: "Input format: auto, text, html or jsonl (auto: by extension, then by content).")
+    @Option(help: "Input format: auto, text, html, jsonl or warc (auto: by extension, then by content; .gz is read through).")
     var format: InputOptions.Format = .auto
 
     @Option(help: "JSON Lines field holding the article text (default: text, maintext, content, raw_text, body).")
@@ -89,12 +95,18 @@ struct InputArguments: ParsableArguments {
     @Flag(help: "Stop at the first failed article.")
     var failFast = false
 
+    @Flag(help: "Failed articles do not make the exit status 1 (they are still reported): for mappers such as Spark's rdd.pipe(checkCode=True), where exit 1 would fail and retry a whole partition.")
+    var tolerateFailures = false
+
+    @Option(help: "Progress line on stderr: auto (when stderr is a terminal), always or never.")
+    var progress: ProgressLine.Mode = .auto
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard maxBytes >= 1 else { throw ValidationError("--max-bytes must be at least 1") }
     }
 
-    func run(_ mode: BatchJob.Mode) throws {
+    func run(_ mode: BatchJob.Mode, configure: (inout BatchJob) -> Void = { _ in }) throws {
         let ruleSet = try loadRules(rules)
         var job = BatchJob(mode: mode, rules: ruleSet)
         job.input.format = format
@@ -107,6 +119,8 @@ struct InputArguments: ParsableArguments {
         job.jobs = jobs
         job.errorRecords = errorRecords
         job.failFast = failFast
+        job.progress = progress
+        configure(&job)
         let sink: OutputSink
         do {
             sink = try output.map { path throws(ArticleError) in try OutputSink(path: path, force: force) } ?? OutputSink()
@@ -116,7 +130,7 @@ struct InputArguments: ParsableArguments {
         let start = ContinuousClock.now
         let summary: RunSummary
         do {
-            summary = try job.run(paths: paths, output: sink, diagnostics: diagnose)
+            summary = try job.run(paths: paths, output: sink, diagnostics: diagnose, progressOutput: diagnoseRaw)
             try sink.finish()
         } catch {
             sink.abandon()
@@ -124,11 +138,14 @@ struct InputArguments: ParsableArguments {
         }
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let mb = Double(summary.bytes) / 1e6
-        diagnose(String(format: "claimex: %d read, %d ok, %d failed; %d quotes, %d claims; %.2f MB in %.2f s (%.1f MB/s)",
-                        summary.read, summary.ok, summary.failed, summary.quotes, summary.claims, mb, seconds,
-                        seconds > 0 ? mb / seconds : 0))
-        if summary.failed > 0 { throw ExitCode(1) }
+        let mb = Double(summary.inputBytes) / 1e6
+        var line = String(format: "claimex: %d read, %d ok, %d failed; %d quotes, %d claims; %.2f MB in %.2f s (%.1f MB/s)",
+                          summary.read, summary.ok, summary.failed, summary.quotes, summary.claims, mb, seconds,
+                          seconds > 0 ? mb / seconds : 0)
+        if summary.skipped > 0 { line += "; \(summary.skipped) skipped (WARC records and files that are not articles)" }
+        if summary.stoppedEarly { line += "; stopped at the first failure (--fail-fast)" }
+        diagnose(line)
+        if summary.failed > 0 && !tolerateFailures { throw ExitCode(1) }
     }
 }
 
@@ -145,3 +162,4 @@ func loadRules(_ path: String?) throws -> RuleSet {
 }
 
 extension InputOptions.Format: ExpressibleByArgument {}
+extension ProgressLine.Mode: ExpressibleByArgument {}

@@ -9,11 +9,23 @@ struct Extract: ParsableCommand {
               claimex extract golden/seed-article/seed-article.txt
               claimex extract --format jsonl --text-key text --id-key id articles.jsonl > quotes.jsonl
               cat page.html | claimex extract --format html -
+              claimex extract --error-records -o crawl.jsonl CC-NEWS-20240101.warc.gz
+              claimex extract --group article news-please/ > by-article.jsonl
             """)
 
     @OptionGroup var options: InputArguments
 
-    func run() throws { try options.run(.extract) }
+    @Option(help: "record: one line a quote or claim; article: one line an input article, its quotes and claims in arrays.")
+    var group: Grouping = .record
+
+    enum Grouping: String, ExpressibleByArgument, CaseIterable {
+        case record, article
+    }
+
+    func run() throws {
+        let group = group
+        try options.run(.extract) { $0.groupByArticle = group == .article }
+    }
 }
 
 struct Clean: ParsableCommand {
@@ -61,4 +73,20 @@ struct Classify: ParsableCommand {
         options.format = .jsonl
         try options.run(.classify)
     }
+}
+
+struct Inputs: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read only: one input record (id, format, bytes, url, provenance) an article, no pipeline.",
+        discussion: """
+            Shows what the readers make of a dump before a long run: which field is the text,
+            how many articles a WARC holds, which records fail. Also times the readers alone.
+            Examples:
+              claimex inputs CC-NEWS-20240101.warc.gz | jq -r .url
+              claimex inputs --text-key maintext --progress always export.jsonl.gz > /dev/null
+            """)
+
+    @OptionGroup var options: InputArguments
+
+    func run() throws { try options.run(.inputs) }
 }

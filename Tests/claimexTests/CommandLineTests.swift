@@ -155,4 +155,65 @@ struct CLI {
         #expect(r.out.contains("kept  direct.quote-speaker-cue"))
         #expect(r.out.contains("drop"))
     }
+
+    static let warc = "Tests/ClaimExTests/Fixtures/warc/"
+
+    @Test func warcInputGivesRecordsWithWARCProvenanceAndOneErrorAFailure() throws {
+        let r = try CLI.run(["extract", "--error-records", "--progress", "never", CommandLineTests.warc + "news.warc.gz", CommandLineTests.warc + "truncated.warc.gz"])
+        #expect(r.status == 1)
+        let records = r.out.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(records.count == r.out.split(separator: "\n").count, "stdout must be JSON only")
+        #expect(records.filter { $0["type"] as? String == "error" }.map { $0["code"] as? String } ==
+                ["input.undecodable", "input.undecodable", "input.truncated-gzip"])
+        let quote = try #require(records.first { $0["type"] as? String == "quote" })
+        #expect(quote["warc_record_id"] as? String == "urn:uuid:00000000-0000-4000-8000-000000000003")
+        #expect(quote["warc_offset"] as? Int == 541)
+        #expect(quote["url"] as? String == "https://news.example/port")
+        #expect(r.err.contains("11 read, 8 ok, 3 failed"))
+        #expect(r.err.contains("9 skipped"))
+    }
+
+    @Test func warcFromStandardInputIsSniffed() throws {
+        // Binary bytes (gzip bodies, windows-1252) go in as they are, through a shell redirect.
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", "'\(CLI.binary)' inputs --progress never - < '\(CLI.root)/\(CommandLineTests.warc)news.warc.gz'"]
+        p.environment = ["CLAIMEX_RULES": CLI.root + "/rules"]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 1)
+        #expect(text.split(separator: "\n").count == 4)
+        #expect(text.contains(#""input":"-","line":null,"warc_record_id":"urn:uuid:00000000-0000-4000-8000-000000000003","warc_offset":541"#))
+    }
+
+    @Test func failFastStopsAndToleranceKeepsExitZero() throws {
+        let input = #"{"id":"a","text":"\"Yes,\" Maria Lopez said."}"# + "\nnot json\n" + #"{"id":"b","text":"No."}"# + "\n"
+        let fast = try CLI.run(["extract", "--fail-fast", "--format", "jsonl", "-"], stdin: input)
+        #expect(fast.status == 1)
+        #expect(fast.err.contains("2 read, 1 ok, 1 failed"))
+        let tolerant = try CLI.run(["extract", "--tolerate-failures", "--error-records", "--format", "jsonl", "-"], stdin: input)
+        #expect(tolerant.status == 0)
+        #expect(tolerant.out.contains(#""code":"input.invalid-json""#))
+        #expect(tolerant.err.contains("3 read, 2 ok, 1 failed"))
+    }
+
+    @Test func groupArticleWritesOneLineAnArticle() throws {
+        let r = try CLI.run(["extract", "--group", "article", "golden/seed-article/seed-article.txt"])
+        #expect(r.status == 0)
+        #expect(r.out.split(separator: "\n").count == 1)
+        #expect(r.out.hasPrefix(#"{"type":"article","article_id":"seed-article","quotes":[{"type":"quote""#))
+    }
+
+    @Test func progressGoesToStderrOnlyWhenAskedOrATerminal() throws {
+        let never = try CLI.run(["inputs", "--progress", "auto", "golden/seed-article/seed-article.txt"])
+        #expect(!never.err.contains("\r"))
+        #expect(never.out.hasPrefix(#"{"type":"input""#))
+        let always = try CLI.run(["inputs", "--progress", "always", "-"], stdin: String(repeating: #"{"text":"x"}"# + "\n", count: 100))
+        #expect(always.err.contains("articles,"), "\(always.err.prefix(300))")
+        #expect(always.out.split(separator: "\n").count == 100)
+    }
 }

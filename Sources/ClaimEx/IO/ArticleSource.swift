@@ -11,7 +11,7 @@ public protocol ArticleSource {
 /// How to read the inputs: the `--format` and `--*-key` options.
 public struct InputOptions: Sendable {
     public enum Format: String, Sendable, CaseIterable {
-        case auto, text, html, jsonl
+        case auto, text, html, jsonl, warc
     }
 
     public var format: Format = .auto

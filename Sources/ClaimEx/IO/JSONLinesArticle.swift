@@ -8,6 +8,10 @@ enum JSONLinesArticle {
         do {
             object = try JSONSerialization.jsonObject(with: Data(line), options: [])
         } catch {
+            if String(validating: line, as: UTF8.self) == nil {
+                return .failure(ArticleError(code: "input.invalid-utf8", message: "the line is not valid UTF-8 (JSON Lines must be UTF-8)",
+                                             provenance: provenance))
+            }
             return .failure(ArticleError(code: "input.invalid-json", message: "the line is not valid JSON; each line must be one JSON object",
                                          provenance: provenance))
         }
@@ -38,7 +42,7 @@ enum JSONLinesArticle {
         let format: Article.Format = switch options.format {
         case .html: .html
         case .text: .text
-        case .auto, .jsonl: FormatSniffer.format(of: bytes)
+        case .auto, .jsonl, .warc: FormatSniffer.format(of: bytes)
         }
         return .success(Article(
             id: id, format: format, body: bytes, provenance: provenance, url: url,

@@ -1,45 +1,69 @@
-import Foundation
-
-/// Reads a file (or standard input) line by line in large chunks, so that a multi-gigabyte
-/// JSON Lines file streams in bounded memory.
+/// Reads an input (maybe gzipped) line by line from a `ByteStream`, so that a
+/// multi-gigabyte JSON Lines file streams in bounded memory.
 final class LineReader {
-    private let handle: FileHandle
-    private var buffer: [UInt8] = []
-    private var start = 0
-    private var eof = false
-    private let chunk = 1 << 20
-    /// 1-based number of the line last returned.
-    private(set) var lineNumber = 0
-
-    init(handle: FileHandle) {
-        self.handle = handle
+    /// One line, or the fact that a line was too long to keep (it has been skipped).
+    enum Line {
+        case line([UInt8])
+        case tooLong(bytes: Int)
     }
 
-    /// The next line without its terminator, or nil at the end.
-    func next() -> ArraySlice<UInt8>? {
+    private let stream: ByteStream
+    private let maxLine: Int
+    /// 1-based number of the line last returned.
+    private(set) var lineNumber = 0
+    /// Where the scan for a newline resumes (so a long line is not rescanned at each fill).
+    private var scanned = 0
+
+    /// Lines longer than `maxLine` bytes are skipped over, not buffered: one giant line
+    /// (a corrupt file, a missing newline) must not take all the memory.
+    init(stream: ByteStream, maxLine: Int = Int.max) {
+        self.stream = stream
+        self.maxLine = maxLine
+    }
+
+    /// The next line without its terminator, or nil at the end. A read error (unreadable
+    /// file, corrupt or truncated gzip) is thrown once; the stream ends after it.
+    func next() throws(ByteStream.Failure) -> Line? {
         while true {
-            if let nl = buffer[start...].firstIndex(of: 0x0A) {
+            let window = stream.window
+            let from = window.startIndex + scanned
+            if from < window.endIndex, let nl = window[from...].firstIndex(of: 0x0A) {
                 var end = nl
-                if end > start, buffer[end - 1] == 0x0D { end -= 1 }
-                let line = buffer[start..<end]
-                start = nl + 1
+                if end > window.startIndex, window[end - 1] == 0x0D { end -= 1 }
+                stream.consume(nl + 1 - window.startIndex)
+                scanned = 0
                 lineNumber += 1
-                return line
+                if end - window.startIndex > maxLine { return .tooLong(bytes: nl - window.startIndex) }
+                return .line(Array(window[window.startIndex..<end]))
             }
-            if eof {
-                guard start < buffer.count else { return nil }
-                let line = buffer[start...]
-                start = buffer.count
+            scanned = window.count
+            if scanned > maxLine { return try skipLongLine() }
+            if try !stream.fill() {
+                scanned = 0
+                guard !stream.window.isEmpty else { return nil }
+                let line = Array(stream.window)
+                stream.consume(line.count)
                 lineNumber += 1
-                return line
+                return line.count > maxLine ? .tooLong(bytes: line.count) : .line(line)
             }
-            // Compact, then read more.
-            if start > 0 {
-                buffer.removeSubrange(0..<start)
-                start = 0
+        }
+    }
+
+    /// Drops the current line up to and including its newline (or the end of the input).
+    private func skipLongLine() throws(ByteStream.Failure) -> Line {
+        var skipped = 0
+        scanned = 0
+        lineNumber += 1
+        while true {
+            let window = stream.window
+            if let nl = window.firstIndex(of: 0x0A) {
+                skipped += nl - window.startIndex
+                stream.consume(nl + 1 - window.startIndex)
+                return .tooLong(bytes: skipped)
             }
-            let data = handle.readData(ofLength: chunk)
-            if data.isEmpty { eof = true } else { buffer.append(contentsOf: data) }
+            skipped += window.count
+            stream.consume(window.count)
+            if try !stream.fill() { return .tooLong(bytes: skipped) }
         }
     }
 }

@@ -27,6 +27,7 @@ public final class OutputSink {
         handle = h
         temporary = temp
         destination = path
+        TemporaryFileCleanup.register(temp)
     }
 
     public func write(_ bytes: [UInt8]) {
@@ -45,16 +46,21 @@ public final class OutputSink {
         flush()
         guard let temporary, let destination else { return }
         try? handle.close()
-        do {
-            if FileManager.default.fileExists(atPath: destination) { try FileManager.default.removeItem(atPath: destination) }
-            try FileManager.default.moveItem(atPath: temporary, toPath: destination)
-        } catch {
-            throw ArticleError(code: "output.rename", message: "cannot move \(temporary) to \(destination): \(error.localizedDescription)")
+        defer { TemporaryFileCleanup.unregister() }
+        // rename(2) replaces an existing destination atomically: readers see the old file
+        // or the new one, never none.
+        if rename(temporary, destination) != 0 {
+            let why = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw ArticleError(code: "output.rename", message: "cannot move \(temporary) to \(destination): \(why)")
         }
     }
 
     /// Removes the temporary file of an abandoned run.
     public func abandon() {
-        if let temporary { try? FileManager.default.removeItem(atPath: temporary) }
+        if let temporary {
+            try? FileManager.default.removeItem(atPath: temporary)
+            TemporaryFileCleanup.unregister()
+        }
     }
 }

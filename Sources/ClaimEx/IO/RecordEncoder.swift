@@ -5,64 +5,94 @@ public enum RecordEncoder {
     public static func extract(_ document: Document, into json: inout JSONBuffer) {
         document.withUTF8 { buf in
             let offsets = ScalarOffsets(buf)
-            let id = document.article.id
-            for quote in document.quotes {
-                let (start, end) = offsets.span(quote.content)
-                json.beginObject()
-                json.key("type"); json.string("quote")
-                json.key("id"); json.string("\(id):q\(start)-\(end)")
-                json.key("article_id"); json.string(id)
-                json.key("kind"); json.string(quote.kind.rawValue)
-                json.key("text"); json.string(quote.parts.map { text(buf, $0) }.joined(separator: " "))
-                json.key("span"); span(start, end, into: &json)
-                json.key("speaker")
-                if let s = quote.speaker {
-                    json.beginObject()
-                    json.key("name"); json.string(s.name)
-                    json.key("title"); json.string(s.title)
-                    json.key("mention"); json.string(s.mention)
-                    json.key("span"); span(offsets.span(s.range), into: &json)
-                    json.key("resolved_by"); json.string(s.resolvedBy.rawValue)
-                    json.endObject()
-                } else {
-                    json.null()
-                }
-                json.key("cue")
-                if let c = quote.cue {
-                    json.beginObject()
-                    json.key("text"); json.string(c.text)
-                    json.key("lemma"); json.string(c.lemma)
-                    json.key("span"); span(offsets.span(c.range), into: &json)
-                    json.endObject()
-                } else {
-                    json.null()
-                }
-                json.key("sentence_ids"); ints(quote.sentenceIndices, into: &json)
-                json.key("claim_types"); types(quote.claimTypes, into: &json)
-                json.key("checkworthy"); json.number(quote.checkworthy)
-                json.key("rule"); json.string(quote.rule)
-                json.key("confidence"); json.number(quote.confidence)
-                provenance(document, into: &json)
-                json.endObject()
-                json.newline()
-            }
-            for claim in document.claims {
-                let (start, end) = offsets.span(claim.range)
-                json.beginObject()
-                json.key("type"); json.string("claim")
-                json.key("id"); json.string("\(id):c\(start)-\(end)")
-                json.key("article_id"); json.string(id)
-                json.key("text"); json.string(utf8: UnsafeBufferPointer(rebasing: buf[claim.range]))
-                json.key("span"); span(start, end, into: &json)
-                json.key("sentence_ids"); ints([claim.sentenceIndex], into: &json)
-                json.key("claim_types"); types(claim.types, into: &json)
-                json.key("checkworthy"); json.number(claim.checkworthy)
-                json.key("rule"); json.string(claim.rule)
-                provenance(document, into: &json)
-                json.endObject()
-                json.newline()
-            }
+            for quote in document.quotes { self.quote(quote, document, buf, offsets, standalone: true, into: &json) }
+            for claim in document.claims { self.claim(claim, document, buf, offsets, standalone: true, into: &json) }
         }
+    }
+
+    /// One `article` record an input article (`--group article`): its quotes and claims in
+    /// arrays (the same objects as the stand-alone records, without the provenance they
+    /// share), then the provenance once.
+    public static func article(_ document: Document, into json: inout JSONBuffer) {
+        document.withUTF8 { buf in
+            let offsets = ScalarOffsets(buf)
+            json.beginObject()
+            json.key("type"); json.string("article")
+            json.key("article_id"); json.string(document.article.id)
+            json.key("quotes")
+            json.beginArray()
+            for quote in document.quotes { self.quote(quote, document, buf, offsets, standalone: false, into: &json) }
+            json.endArray()
+            json.key("claims")
+            json.beginArray()
+            for claim in document.claims { self.claim(claim, document, buf, offsets, standalone: false, into: &json) }
+            json.endArray()
+            provenance(document, into: &json)
+            json.endObject()
+            json.newline()
+        }
+    }
+
+    private static func quote(_ quote: Quote, _ document: Document, _ buf: UnsafeBufferPointer<UInt8>, _ offsets: ScalarOffsets,
+                              standalone: Bool, into json: inout JSONBuffer) {
+        let id = document.article.id
+        let (start, end) = offsets.span(quote.content)
+        json.beginObject()
+        json.key("type"); json.string("quote")
+        json.key("id"); json.string("\(id):q\(start)-\(end)")
+        json.key("article_id"); json.string(id)
+        json.key("kind"); json.string(quote.kind.rawValue)
+        json.key("text"); json.string(quote.parts.map { text(buf, $0) }.joined(separator: " "))
+        json.key("span"); span(start, end, into: &json)
+        json.key("speaker")
+        if let s = quote.speaker {
+            json.beginObject()
+            json.key("name"); json.string(s.name)
+            json.key("title"); json.string(s.title)
+            json.key("mention"); json.string(s.mention)
+            json.key("span"); span(offsets.span(s.range), into: &json)
+            json.key("resolved_by"); json.string(s.resolvedBy.rawValue)
+            json.endObject()
+        } else {
+            json.null()
+        }
+        json.key("cue")
+        if let c = quote.cue {
+            json.beginObject()
+            json.key("text"); json.string(c.text)
+            json.key("lemma"); json.string(c.lemma)
+            json.key("span"); span(offsets.span(c.range), into: &json)
+            json.endObject()
+        } else {
+            json.null()
+        }
+        json.key("sentence_ids"); ints(quote.sentenceIndices, into: &json)
+        json.key("claim_types"); types(quote.claimTypes, into: &json)
+        json.key("checkworthy"); json.number(quote.checkworthy)
+        json.key("rule"); json.string(quote.rule)
+        json.key("confidence"); json.number(quote.confidence)
+        if standalone { provenance(document, into: &json) }
+        json.endObject()
+        if standalone { json.newline() }
+    }
+
+    private static func claim(_ claim: Claim, _ document: Document, _ buf: UnsafeBufferPointer<UInt8>, _ offsets: ScalarOffsets,
+                              standalone: Bool, into json: inout JSONBuffer) {
+        let id = document.article.id
+        let (start, end) = offsets.span(claim.range)
+        json.beginObject()
+        json.key("type"); json.string("claim")
+        json.key("id"); json.string("\(id):c\(start)-\(end)")
+        json.key("article_id"); json.string(id)
+        json.key("text"); json.string(utf8: UnsafeBufferPointer(rebasing: buf[claim.range]))
+        json.key("span"); span(start, end, into: &json)
+        json.key("sentence_ids"); ints([claim.sentenceIndex], into: &json)
+        json.key("claim_types"); types(claim.types, into: &json)
+        json.key("checkworthy"); json.number(claim.checkworthy)
+        json.key("rule"); json.string(claim.rule)
+        if standalone { provenance(document, into: &json) }
+        json.endObject()
+        if standalone { json.newline() }
     }
 
     /// The `document` record of `claimex clean`.
@@ -134,6 +164,25 @@ public enum RecordEncoder {
         json.newline()
     }
 
+    /// The `input` record of `claimex inputs`: what a reader made of one input item, before
+    /// any cleanup (to check a dump's field mapping, count a WARC's articles, time the readers).
+    public static func input(_ article: Article, into json: inout JSONBuffer) {
+        json.beginObject()
+        json.key("type"); json.string("input")
+        json.key("article_id"); json.string(article.id)
+        json.key("format"); json.string(article.format.rawValue)
+        json.key("bytes"); json.int(article.body.count)
+        json.key("url"); json.string(article.url)
+        json.key("title"); json.string(article.title)
+        json.key("published"); json.string(article.published)
+        json.key("source"); json.string(article.source)
+        json.key("input"); json.string(article.provenance.input)
+        json.key("line"); json.int(article.provenance.line)
+        warc(article.provenance, into: &json)
+        json.endObject()
+        json.newline()
+    }
+
     /// The `error` record of an article that produced nothing (with `--error-records`).
     public static func error(_ error: ArticleError, into json: inout JSONBuffer) {
         json.beginObject()
@@ -144,6 +193,7 @@ public enum RecordEncoder {
         json.key("rule"); json.string(error.rule)
         json.key("input"); json.string(error.provenance?.input)
         json.key("line"); json.int(error.provenance?.line)
+        if let p = error.provenance { warc(p, into: &json) }
         json.endObject()
         json.newline()
     }
@@ -156,6 +206,16 @@ public enum RecordEncoder {
         json.key("source"); json.string(document.article.source)
         json.key("input"); json.string(document.article.provenance.input)
         json.key("line"); json.int(document.article.provenance.line)
+        warc(document.article.provenance, into: &json)
+    }
+
+    /// The WARC fields of the provenance, present only for records read from a WARC file
+    /// (so that the records of every other input keep their shape).
+    private static func warc(_ p: Provenance, into json: inout JSONBuffer) {
+        guard p.warcRecordID != nil || p.warcOffset != nil else { return }
+        json.key("warc_record_id"); json.string(p.warcRecordID)
+        json.key("warc_offset"); json.int(p.warcOffset)
+        json.key("warc_date"); json.string(p.warcDate)
     }
 
     private static func text(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> String {

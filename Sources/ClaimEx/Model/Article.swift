@@ -39,9 +39,26 @@ public struct Provenance: Sendable, Equatable {
     public var input: String
     /// 1-based line for JSON Lines inputs.
     public var line: Int?
+    /// `WARC-Record-ID` of a WARC record (e.g. `urn:uuid:…`, without angle brackets).
+    public var warcRecordID: String?
+    /// Byte offset of a WARC record: of its gzip member in a `.warc.gz` (Common Crawl's index
+    /// `offset`, to fetch the record again with a range request), else of its `WARC/` line.
+    public var warcOffset: Int?
+    /// `WARC-Date`: when the page was crawled (not when it was published).
+    public var warcDate: String?
 
-    public init(input: String, line: Int? = nil) {
+    public init(input: String, line: Int? = nil, warcRecordID: String? = nil, warcOffset: Int? = nil, warcDate: String? = nil) {
         self.input = input
         self.line = line
+        self.warcRecordID = warcRecordID
+        self.warcOffset = warcOffset
+        self.warcDate = warcDate
+    }
+
+    /// `path:line`, `path@offset`, or the path: for diagnostics.
+    public var location: String {
+        if let line { return "\(input):\(line)" }
+        if let warcOffset { return "\(input)@\(warcOffset)" }
+        return input
     }
 }

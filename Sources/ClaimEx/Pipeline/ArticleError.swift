@@ -18,7 +18,7 @@ public struct ArticleError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 
     public var description: String {
-        var where_ = provenance.map { p in p.line.map { "\(p.input):\($0)" } ?? p.input } ?? "-"
+        var where_ = provenance?.location ?? "-"
         if let articleID { where_ += " (\(articleID))" }
         var s = "\(where_): error[\(code)]"
         if let rule { s += " rule '\(rule)'" }

@@ -14,6 +14,8 @@ public struct BatchJob {
         case sentences
         /// One classification a line of `{"id","text"}` input, the text typed as is.
         case classify
+        /// Reading only: one `input` record an article (what the readers found), no pipeline.
+        case inputs
     }
 
     public var mode: Mode
@@ -22,32 +24,45 @@ public struct BatchJob {
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
     public var errorRecords = false
     public var failFast = false
+    /// `--group article`: one `article` record an input article instead of one record a
+    /// quote or claim (extract only).
+    public var groupByArticle = false
+    public var progress: ProgressLine.Mode = .never
 
     public init(mode: Mode, rules: RuleSet) {
         self.mode = mode
         self.rules = rules
     }
 
-    /// Runs over `paths`; diagnostics go to `diagnostics` (stderr in the CLI).
-    public func run(paths: [String], output: OutputSink, diagnostics: (String) -> Void) throws -> RunSummary {
+    /// Runs over `paths`; diagnostics go to `diagnostics` (stderr in the CLI), and so does
+    /// the progress line when enabled.
+    public func run(paths: [String], output: OutputSink, diagnostics: @escaping (String) -> Void,
+                    progressOutput: @escaping (String) -> Void = { _ in }) throws -> RunSummary {
         var source = InputSource(paths: paths, options: input)
+        let counters = source.counters
+        let progress = ProgressLine(mode: self.progress, counters: counters, write: progressOutput)
         let process = processor()
-        var stop = false
-        let summary = try Runner(jobs: jobs).run(&source, process: process) { outcome in
-            if stop { return }
-            for warning in outcome.warnings { diagnostics("claimex: warning: \(warning)") }
+        var written = 0
+        var summary = try Runner(jobs: jobs).run(&source, process: process) { outcome in
+            written += 1
+            defer { progress.tick(articles: written) }
+            for warning in outcome.warnings { progress.finish(); diagnostics("claimex: warning: \(warning)") }
             if let error = outcome.error {
                 if errorRecords {
                     var json = JSONBuffer()
                     RecordEncoder.error(error, into: &json)
                     output.write(json.bytes)
                 } else {
+                    progress.finish()
                     diagnostics("claimex: \(error)")
                 }
-                if failFast { stop = true }
+                if failFast { throw StopRun() }
             }
             output.write(outcome.output)
         }
+        progress.finish()
+        summary.inputBytes = counters.bytesRead
+        summary.skipped = counters.skippedTotal
         return summary
     }
 
@@ -55,6 +70,7 @@ public struct BatchJob {
     /// records (or the error) out.
     public func processor() -> @Sendable (Article, Workspace) -> Outcome {
         let mode = mode
+        let group = groupByArticle
         switch mode {
         case .classify:
             let typer = ClaimTyper(rules: rules)
@@ -65,6 +81,12 @@ public struct BatchJob {
                 var json = JSONBuffer()
                 RecordEncoder.classification(id: article.id, verdict: verdict, into: &json)
                 return Outcome(output: json.bytes, claims: verdict.isClaim ? 1 : 0)
+            }
+        case .inputs:
+            return { article, _ in
+                var json = JSONBuffer()
+                RecordEncoder.input(article, into: &json)
+                return Outcome(output: json.bytes)
             }
         case .extract, .clean, .sentences:
             let depth: Pipeline.Depth = mode == .clean ? .clean : mode == .sentences ? .sentences : .full
@@ -80,7 +102,8 @@ public struct BatchJob {
                 switch mode {
                 case .clean: RecordEncoder.document(document, into: &json)
                 case .sentences: RecordEncoder.sentences(document, into: &json)
-                default: RecordEncoder.extract(document, into: &json)
+                default:
+                    if group { RecordEncoder.article(document, into: &json) } else { RecordEncoder.extract(document, into: &json) }
                 }
                 return Outcome(output: json.bytes, quotes: document.quotes.count, claims: document.claims.count,
                                warnings: document.warnings)

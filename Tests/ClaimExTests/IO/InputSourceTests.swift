@@ -69,4 +69,48 @@ import Testing
         #expect(InputSource.stem("page.v2.html") == "page.v2")
         #expect(InputSource.stem("-") == "stdin")
     }
+
+    @Test func gzipInputsOfEveryFormatAndDirectoriesInNameOrder() throws {
+        let dir = TempFiles.path("-dir")
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: dir + "/sub", withIntermediateDirectories: true)
+        defer { try? fm.removeItem(atPath: dir) }
+        try Data(try TempFiles.gzip(Array((#"{"text":"one","id":"j1"}"# + "\n" + #"{"text":"two","id":"j2"}"# + "\n").utf8), members: 2))
+            .write(to: URL(fileURLWithPath: dir + "/a.jsonl.gz"))
+        try Data(try TempFiles.gzip(Array("<html><body><p>Hello there, page.</p></body></html>".utf8))).write(to: URL(fileURLWithPath: dir + "/b.html.gz"))
+        try Data("plain text".utf8).write(to: URL(fileURLWithPath: dir + "/sub/c.txt"))
+        try Data("hidden".utf8).write(to: URL(fileURLWithPath: dir + "/.hidden.txt"))
+        try Data("body { }".utf8).write(to: URL(fileURLWithPath: dir + "/sub/style.css"))
+        try Data([0x89, 0x50]).write(to: URL(fileURLWithPath: dir + "/sub/logo.PNG"))
+        try fm.copyItem(atPath: TempFiles.warcDirectory + "/news.warc.gz", toPath: dir + "/sub/d.warc.gz")
+        var source = InputSource(paths: [dir], options: InputOptions())
+        var items: [ReadItem] = []
+        while let item = source.next() { items.append(item) }
+        let articles = items.compactMap { try? $0.get() }
+        #expect(Array(articles.map(\.id).prefix(4)) == ["j1", "j2", "b", "c"])
+        #expect(articles[2].format == .html)
+        #expect(articles[1].provenance == Provenance(input: dir + "/a.jsonl.gz", line: 2))
+        #expect(articles.dropFirst(4).allSatisfy { $0.provenance.warcRecordID != nil })
+        #expect(source.counters.files == 4)
+        #expect(source.counters.skipped["file css"] == 1 && source.counters.skipped["file png"] == 1)
+        #expect(InputSource.assetKind("app.js.gz") == "js")
+        #expect(InputSource.assetKind("story.html") == nil && InputSource.assetKind("README") == nil)
+    }
+
+    @Test func invalidUTF8AndTruncatedGzipAreErrorsInPlace() throws {
+        var bytes = Array(#"{"text":"ok"}"#.utf8) + [0x0A]
+        bytes += Array(#"{"text":"caf"#.utf8) + [0xE9] + Array(#""}"#.utf8) + [0x0A]
+        bytes += Array(#"{"text":"last"}"#.utf8) + [0x0A]
+        let items = try read(String(decoding: bytes, as: UTF8.self))  // the repaired string is valid
+        #expect(items.count == 3)
+        let path = try TempFiles.write(bytes, suffix: ".jsonl")
+        let gz = try TempFiles.write(Array(try TempFiles.gzip(bytes + Array(String(repeating: #"{"text":"more"}"# + "\n", count: 2000).utf8)).dropLast(30)), suffix: ".jsonl.gz")
+        defer { for p in [path, gz] { try? FileManager.default.removeItem(atPath: p) } }
+        var source = InputSource(paths: [path, gz], options: InputOptions())
+        var codes: [String] = []
+        while let item = source.next() {
+            if case .failure(let e) = item { codes.append(e.code) }
+        }
+        #expect(codes == ["input.invalid-utf8", "input.invalid-utf8", "input.truncated-gzip"])
+    }
 }

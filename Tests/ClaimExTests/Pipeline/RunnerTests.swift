@@ -19,11 +19,11 @@ struct ListSource: ArticleSource {
         }
     }
 
-    func run(jobs: Int, batch: Int) throws -> ([UInt8], RunSummary) {
+    func run(jobs: Int, batch: Int, batchBytes: Int = 16 << 20) throws -> ([UInt8], RunSummary) {
         var source = ListSource(items: RunnerTests.items(100))
         let process = BatchJob(mode: .extract, rules: Fixtures.rules).processor()
         var out: [UInt8] = []
-        let summary = try Runner(jobs: jobs, batchSize: batch).run(&source, process: process) { outcome in
+        let summary = try Runner(jobs: jobs, batchSize: batch, batchBytes: batchBytes).run(&source, process: process) { outcome in
             out += outcome.output
             if let e = outcome.error { out += Array("error \(e.provenance?.line ?? 0)\n".utf8) }
         }
@@ -46,5 +46,44 @@ struct ListSource: ArticleSource {
         #expect(summary.read == summary.ok + summary.failed)
         #expect(summary.failed == (0..<100).filter { $0 % 7 == 3 }.count)
         #expect(summary.quotes == summary.ok)
+    }
+
+    @Test func batchesBoundedByBytesGiveTheSameOutput() throws {
+        let (one, s1) = try run(jobs: 1, batch: 10)
+        for bytes in [1, 100, 1000] {
+            let (many, s) = try run(jobs: 2, batch: 64, batchBytes: bytes)
+            #expect(many == one, "batchBytes \(bytes)")
+            #expect(s == s1)
+        }
+    }
+
+    final class Counter: @unchecked Sendable {
+        var read = 0
+    }
+
+    struct CountingSource: ArticleSource {
+        var inner: ListSource
+        let counter: Counter
+        mutating func next() -> ReadItem? {
+            let item = inner.next()
+            if item != nil { counter.read += 1 }
+            return item
+        }
+    }
+
+    @Test func readingStaysWithinTheWindowAndStopsWhenTheSinkSaysSo() throws {
+        let counter = Counter()
+        var source = CountingSource(inner: ListSource(items: RunnerTests.items(100)), counter: counter)
+        let process = BatchJob(mode: .extract, rules: Fixtures.rules).processor()
+        var written = 0
+        var worstLead = 0
+        let summary = try Runner(jobs: 2, batchSize: 5).run(&source, process: process) { _ in
+            worstLead = max(worstLead, counter.read - written)
+            written += 1
+            if written == 40 { throw StopRun() }
+        }
+        #expect(worstLead <= 5)
+        #expect(summary.read == 40 && summary.stoppedEarly)
+        #expect(counter.read <= 40 + 5)
     }
 }
