@@ -7,7 +7,7 @@ SAMPLE       := golden/seed-article/seed-article.txt
 DEB_PACKAGES := libxml2-dev libpcre2-dev zlib1g-dev pkg-config
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build test unit rules-test golden run install bench fuzz clean
+.PHONY: all deps build test unit rules-test golden run install bench fuzz fuzz-build test-asan test-tsan clean
 
 all: build
 
@@ -54,8 +54,33 @@ bench: deps
 	$(SWIFT) build -c release --product claimex-bench
 	.build/release/claimex-bench $(BENCH_ARGS)
 
-fuzz:
-	@echo "make fuzz: no fuzz harnesses yet (see the reliability issue)"; exit 2
+# libFuzzer harnesses (fuzz/*.swift, see fuzz/README.md). The package modules are compiled
+# with -sanitize=fuzzer,address (coverage + ASan, no linking) into their own build path, then
+# each harness is linked against their object files by swiftc, which brings libFuzzer's main.
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD   ?= .build/fuzz
+FUZZ_TARGETS ?= html text sentences attribution jsonl warc
+FUZZ_B       := $(FUZZ_BUILD)/release
+FUZZ_OBJECTS  = $(FUZZ_B)/ClaimEx.build/*.o $(FUZZ_B)/Patterns.build/*.o $(FUZZ_B)/HTMLText.build/*.o \
+                $(FUZZ_B)/Yams.build/*.o $(FUZZ_B)/CYaml.build/src/*.o
+FUZZ_INCLUDES = -I $(FUZZ_B)/Modules -I Sources/CZlib -I Sources/CLibXML2 -I Sources/CPCRE2 \
+                -I $(FUZZ_BUILD)/checkouts/Yams/Sources/CYaml/include $$(pkg-config --cflags-only-I libxml-2.0 | sed 's/-I/-Xcc -I/g')
+
+fuzz-build: deps
+	$(SWIFT) build -c release -j 1 --build-path $(FUZZ_BUILD) --target ClaimEx \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing
+	mkdir -p $(FUZZ_B)/fuzzers
+	for t in $(FUZZ_TARGETS); do \
+	  echo "linking fuzz-$$t"; \
+	  $(SWIFT)c -sanitize=fuzzer,address -parse-as-library -O $(FUZZ_INCLUDES) fuzz/Support.swift fuzz/$$t.swift \
+	    $(FUZZ_OBJECTS) $$(pkg-config --libs libxml-2.0 libpcre2-8 zlib) -o $(FUZZ_B)/fuzzers/fuzz-$$t 2>&1 \
+	    | grep -v "Cannot export local symbol '__asan" || true; \
+	  test -x $(FUZZ_B)/fuzzers/fuzz-$$t || exit 2; \
+	done
+
+# make fuzz FUZZ_SECONDS=N: each harness N seconds, one after the other, niced, one process.
+fuzz: fuzz-build
+	@status=0; for t in $(FUZZ_TARGETS); do FUZZ_BUILD=$(FUZZ_BUILD) fuzz/run.sh $$t $(FUZZ_SECONDS) || status=1; done; exit $$status
 
 clean:
 	rm -rf .build
