@@ -54,6 +54,23 @@ bench: deps
 	$(SWIFT) build -c release --product claimex-bench
 	.build/release/claimex-bench $(BENCH_ARGS)
 
+# The unit tests under AddressSanitizer + UndefinedBehaviorSanitizer, and the parallel runner's
+# tests under ThreadSanitizer, each in its own build path (not part of `make test`: slow).
+SANITIZER_JOBS ?= 1
+# swiftc has no -sanitize=undefined on Linux (Swift code traps on overflow and bad indices by
+# itself), so UBSan instruments the C compiled into the package (Yams' libyaml) via -Xcc; the
+# ASan runtime carries the UBSan handlers.
+ASAN_FLAGS := --sanitize=address -Xcc -fsanitize=undefined -Xcc -fno-sanitize-recover=undefined
+test-asan: deps
+	$(SWIFT) build --build-tests -j $(SANITIZER_JOBS) --build-path .build/asan $(ASAN_FLAGS)
+	ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  $(SWIFT) test --skip-build --build-path .build/asan $(ASAN_FLAGS)
+
+TSAN_FILTER ?= RunnerTests|NothingLostTests|HostileInputTests|CommandLineTests
+test-tsan: deps
+	$(SWIFT) build --build-tests -j $(SANITIZER_JOBS) --build-path .build/tsan --sanitize=thread
+	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --skip-build --build-path .build/tsan --sanitize=thread --filter '$(TSAN_FILTER)'
+
 # libFuzzer harnesses (fuzz/*.swift, see fuzz/README.md). The package modules are compiled
 # with -sanitize=fuzzer,address (coverage + ASan, no linking) into their own build path, then
 # each harness is linked against their object files by swiftc, which brings libFuzzer's main.
