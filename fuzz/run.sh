@@ -15,11 +15,20 @@ mkdir -p "$corpus" "$work/artifacts"
 
 # Seeds: the golden articles each harness understands, plus the hand-made seeds.
 case $name in
-  html)        cp golden/*/*.html "$corpus"/ 2>/dev/null || true ;;
+  html)           cp golden/*/*.html "$corpus"/ 2>/dev/null || true ;;
   text|sentences) cp golden/*/*.txt "$corpus"/ 2>/dev/null || true ;;
   attribution) cp golden/*/*.txt golden/*/*.html "$corpus"/ 2>/dev/null || true ;;
 esac
 if [ -d "fuzz/seeds/$name" ]; then cp fuzz/seeds/"$name"/* "$corpus"/; fi
+# And the committed hostile inputs (Tests/Fixtures/hostile) of the matching kind.
+hostile=Tests/Fixtures/hostile
+case $name in
+  html)        cp $hostile/*.html "$corpus"/ 2>/dev/null || true ;;
+  text|sentences) cp $hostile/*.txt "$corpus"/ 2>/dev/null || true ;;
+  attribution) cp $hostile/*.txt $hostile/*.html "$corpus"/ 2>/dev/null || true ;;
+  jsonl)       cp $hostile/*.jsonl "$corpus"/ 2>/dev/null || true ;;
+  warc)        cp $hostile/*.gz $hostile/*.warc "$corpus"/ 2>/dev/null || true ;;
+esac
 
 cd "$work"
 rm -f fuzz-*.log

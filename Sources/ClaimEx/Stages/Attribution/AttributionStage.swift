@@ -120,7 +120,7 @@ public struct AttributionStage: Stage {
             if warned.insert(c.rule).inserted {
                 warnings.append(ArticleError(
                     code: "limit.quote-length",
-                    message: "a quote of more than \(maxQuoteLength) characters was dropped (--max-quote-length)",
+                    message: "a quote of more than \(maxQuoteLength) characters was dropped (the max-quote-length limit)",
                     articleID: document.article.id, provenance: document.article.provenance, rule: c.rule))
             }
             return false

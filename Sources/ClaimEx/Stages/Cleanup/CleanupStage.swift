@@ -23,7 +23,7 @@ public struct CleanupStage: Stage {
             if tooDeep {
                 throw ArticleError(
                     code: "limit.html-depth",
-                    message: "the page nests elements deeper than \(maxHTMLDepth) levels (--max-html-depth)",
+                    message: "the page nests elements deeper than \(maxHTMLDepth) levels (the max-html-depth limit)",
                     articleID: article.id, provenance: article.provenance)
             }
             clean = text
