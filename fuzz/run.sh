@@ -43,4 +43,5 @@ runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" 2>/dev/null | ta
 crashes=$(ls "$work/artifacts" | grep -c -E '^(crash|leak|timeout|oom)-' || true)
 printf '%-12s %12s executions in %ss, %s crash/hang/oom artifact(s) (%s)\n' "$name" "${runs:-0}" "$seconds" "$crashes" "$work/artifacts"
 if [ "$crashes" -gt 0 ]; then tail -40 "$log"; exit 1; fi
+if [ "${runs:-0}" -eq 0 ]; then echo "fuzz/run.sh: $name did not run (exit $status):"; tail -20 "$log" 2>/dev/null; exit 1; fi
 exit 0
