@@ -46,7 +46,8 @@ extension HTMLPage {
         // SAFETY: `doc` was made by htmlReadMemory above and is freed exactly once, here; the
         // walker converts everything it keeps into Swift values before this returns.
         defer { xmlFreeDoc(doc) }
-        var walker = Walker(skipWords: options.skipClassWords.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty })
+        var walker = Walker(skipWords: options.skipClassWords.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty },
+                            maxDepth: max(1, options.maxDepth))
         walker.walk(doc)
         return walker.page
     }
@@ -85,9 +86,12 @@ private struct Walker {
     var scratch: [UInt8] = []
     /// Lower-cased class/id fragments whose elements are skipped with their subtree.
     let skipWords: [[UInt8]]
+    /// Frames (open elements) never exceed this; deeper elements are skipped and flagged.
+    let maxDepth: Int
 
-    init(skipWords: [[UInt8]]) {
+    init(skipWords: [[UInt8]], maxDepth: Int) {
         self.skipWords = skipWords
+        self.maxDepth = maxDepth
         buf.reserveCapacity(1 << 14)
         scratch.reserveCapacity(256)
         frames.reserveCapacity(64)
@@ -187,6 +191,11 @@ private struct Walker {
             return false
         default:
             if tag.isSkipped { return false }
+        }
+
+        if frames.count >= maxDepth {
+            page.depthLimitReached = true
+            return false
         }
 
         // One pass over the attributes.

@@ -9,6 +9,9 @@ public struct HTMLPage: Sendable {
     /// `Element.parent` index into this array. Index 0 is the root (`html`) when present.
     public var elements: [Element]
     public var metadata: PageMetadata
+    /// The page nests elements deeper than `ParseOptions.maxDepth`: what lies deeper was not
+    /// walked, so the page's text is incomplete and callers should reject it.
+    public var depthLimitReached = false
 
     public init(blocks: [Block] = [], elements: [Element] = [], metadata: PageMetadata = PageMetadata()) {
         self.blocks = blocks
@@ -23,9 +26,17 @@ public struct ParseOptions: Sendable, Hashable {
     /// lower-cased) are left out with everything inside them: hover cards, screen-reader-only
     /// labels and the like, which would otherwise run into the sentence around them.
     public var skipClassWords: [String]
+    /// The deepest element nesting walked (libxml2 itself runs with XML_PARSE_HUGE, so it
+    /// keeps every level); deeper elements are left out and `depthLimitReached` is set.
+    public var maxDepth: Int
 
-    public init(skipClassWords: [String] = []) {
+    /// The default `maxDepth`: far deeper than any real page, low enough that a hostile one
+    /// is rejected rather than walked.
+    public static let defaultMaxDepth = 100_000
+
+    public init(skipClassWords: [String] = [], maxDepth: Int = ParseOptions.defaultMaxDepth) {
         self.skipClassWords = skipClassWords
+        self.maxDepth = maxDepth
     }
 }
 

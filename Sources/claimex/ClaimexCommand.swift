@@ -77,6 +77,21 @@ struct InputArguments: ParsableArguments {
     @Option(help: "Articles larger than this many bytes fail instead of being processed.")
     var maxBytes: Int = 50_000_000
 
+    @Option(help: "HTML pages nested deeper than this fail with limit.html-depth.")
+    var maxHTMLDepth: Int = ArticleLimits.standard.maxHTMLDepth
+
+    @Option(help: "Quotes longer than this many characters are dropped (warning limit.quote-length).")
+    var maxQuoteLength: Int = ArticleLimits.standard.maxQuoteLength
+
+    @Option(help: "PCRE2 match limit for one rule on one article; past it the rule is skipped for that article.")
+    var matchLimit: UInt32 = ArticleLimits.standard.matchLimit
+
+    @Option(help: "PCRE2 backtracking depth limit (interpreter only).")
+    var depthLimit: UInt32 = ArticleLimits.standard.depthLimit
+
+    @Option(help: "PCRE2 heap limit in KiB (interpreter only).")
+    var heapLimit: UInt32 = ArticleLimits.standard.heapKiB
+
     @Option(help: "Worker threads (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -104,6 +119,9 @@ struct InputArguments: ParsableArguments {
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard maxBytes >= 1 else { throw ValidationError("--max-bytes must be at least 1") }
+        guard maxHTMLDepth >= 1, maxQuoteLength >= 1, matchLimit >= 1, depthLimit >= 1, heapLimit >= 1 else {
+            throw ValidationError("limits must be at least 1")
+        }
     }
 
     func run(_ mode: BatchJob.Mode, configure: (inout BatchJob) -> Void = { _ in }) throws {
@@ -116,6 +134,8 @@ struct InputArguments: ParsableArguments {
         job.input.titleKey = titleKey
         job.input.dateKey = dateKey
         job.input.maxBytes = maxBytes
+        job.limits = ArticleLimits(matchLimit: matchLimit, depthLimit: depthLimit, heapKiB: heapLimit,
+                                   maxHTMLDepth: maxHTMLDepth, maxQuoteLength: maxQuoteLength)
         job.jobs = jobs
         job.errorRecords = errorRecords
         job.failFast = failFast

@@ -7,6 +7,11 @@ import Foundation
 /// `conversion` record.
 public struct InputSource: ArticleSource {
     private var pending: [String]
+    /// Paths found inside a directory walk (not named by the user): only regular files among
+    /// them are read, so a FIFO or a device in a dump cannot block or flood the run.
+    private var discovered: Set<String> = []
+    /// Directories already walked, by their real path: a symlink loop is walked once.
+    private var walked: Set<String> = []
     private let options: InputOptions
     /// The input being streamed, with the reader that walks it.
     private enum Current {
@@ -108,6 +113,11 @@ public struct InputSource: ArticleSource {
                 return .failure(ArticleError(code: "input.not-found", message: "no such file or directory", provenance: provenance))
             }
             if isDir.boolValue {
+                let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+                guard walked.insert(real).inserted else {
+                    counters.skipped["directory already read (symlink loop)", default: 0] += 1
+                    return nil
+                }
                 let entries = (try? fm.contentsOfDirectory(atPath: path)) ?? []
                 var children: [String] = []
                 for name in entries.sorted() where !name.hasPrefix(".") {
@@ -118,7 +128,14 @@ public struct InputSource: ArticleSource {
                     children.append((path.hasSuffix("/") ? path : path + "/") + name)
                 }
                 pending.append(contentsOf: children.reversed())
+                discovered.formUnion(children)
                 return nil
+            }
+            if discovered.contains(path),
+               let type = (try? fm.attributesOfItem(atPath: path))?[.type] as? FileAttributeType, type != .typeRegular {
+                return .failure(ArticleError(code: "input.not-a-file",
+                                             message: "not a regular file (\(type.rawValue)); name it on the command line to read it anyway",
+                                             provenance: provenance))
             }
         }
         let stream: ByteStream

@@ -24,6 +24,8 @@ public struct BatchJob {
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
     public var errorRecords = false
     public var failFast = false
+    /// Per-article resource limits: PCRE2 match limits, HTML depth, quote length.
+    public var limits = ArticleLimits.standard
     /// `--group article`: one `article` record an input article instead of one record a
     /// quote or claim (extract only).
     public var groupByArticle = false
@@ -43,7 +45,7 @@ public struct BatchJob {
         let progress = ProgressLine(mode: self.progress, counters: counters, write: progressOutput)
         let process = processor()
         var written = 0
-        var summary = try Runner(jobs: jobs).run(&source, process: process) { outcome in
+        var summary = try Runner(jobs: jobs, limits: limits.match).run(&source, process: process) { outcome in
             written += 1
             defer { progress.tick(articles: written) }
             for warning in outcome.warnings { progress.finish(); diagnostics("claimex: warning: \(warning)") }
@@ -90,7 +92,7 @@ public struct BatchJob {
             }
         case .extract, .clean, .sentences:
             let depth: Pipeline.Depth = mode == .clean ? .clean : mode == .sentences ? .sentences : .full
-            let pipeline = Pipeline(rules: rules, depth: depth)
+            let pipeline = Pipeline(rules: rules, depth: depth, limits: limits)
             return { article, workspace in
                 let document: Document
                 do throws(ArticleError) {

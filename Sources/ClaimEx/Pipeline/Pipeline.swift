@@ -8,9 +8,9 @@ public struct Pipeline: Sendable {
     public let depth: Depth
     let stages: any Stage<Article, Document>
 
-    public init(rules: RuleSet, depth: Depth = .full) {
+    public init(rules: RuleSet, depth: Depth = .full, limits: ArticleLimits = .standard) {
         self.depth = depth
-        let cleanup = CleanupStage(rules: rules)
+        let cleanup = CleanupStage(rules: rules, limits: limits)
         switch depth {
         case .clean:
             stages = cleanup
@@ -19,7 +19,7 @@ public struct Pipeline: Sendable {
         case .full:
             stages = cleanup
                 .then(SentenceStage(rules: rules))
-                .then(AttributionStage(rules: rules))
+                .then(AttributionStage(rules: rules, limits: limits))
                 .then(ClaimTypingStage(rules: rules))
         }
     }

@@ -10,8 +10,11 @@ public struct AttributionStage: Stage {
     /// The distinct `requires` patterns of the rules; `AttributionRule.prefilter` indexes here.
     let prefilters: [Pattern]
     let lexicon: SpeakerLexicon
+    /// Quotes whose content is longer than this (Unicode scalars) are dropped with a warning.
+    let maxQuoteLength: Int
 
-    public init(rules: RuleSet) {
+    public init(rules: RuleSet, limits: ArticleLimits = ArticleLimits()) {
+        maxQuoteLength = limits.maxQuoteLength
         var prefilters: [Pattern] = []
         var index: [String: Int] = [:]
         let all = rules.attribution.map { compiled -> AttributionRule in
@@ -37,7 +40,11 @@ public struct AttributionStage: Stage {
             findCandidates(in: buf, document: document, scratch: workspace.scratch)
         }
         document.warnings += warnings
-        let chosen = AttributionStage.select(candidates)
+        let (kept, dropped) = document.withUTF8 { buf in
+            dropOverlong(candidates, in: buf, document: document)
+        }
+        document.warnings += dropped
+        let chosen = AttributionStage.select(kept)
         document.quotes = document.withUTF8 { buf in
             build(chosen, document: document, buf: buf)
         }
@@ -93,6 +100,32 @@ public struct AttributionStage: Stage {
         for rule in paragraphRules { run(rule, over: document.paragraphs) }
         for rule in sentenceRules { run(rule, over: document.sentences.lazy.map(\.range)) }
         return (candidates, warnings)
+    }
+
+    /// Drops candidates whose content exceeds `maxQuoteLength` scalars (a runaway quotation:
+    /// an unclosed mark that swallowed the page), with one warning a rule and article.
+    private func dropOverlong(
+        _ candidates: [Candidate], in buf: UnsafeBufferPointer<UInt8>, document: Document
+    ) -> ([Candidate], [ArticleError]) {
+        var warned: Set<String> = []
+        var warnings: [ArticleError] = []
+        let kept = candidates.filter { c in
+            // Each scalar has exactly one byte that is not a continuation byte (10xxxxxx).
+            var scalars = 0
+            for part in c.parts where part.upperBound <= buf.count {
+                for i in part where buf[i] & 0xC0 != 0x80 { scalars += 1 }
+                if scalars > maxQuoteLength { break }
+            }
+            guard scalars > maxQuoteLength else { return true }
+            if warned.insert(c.rule).inserted {
+                warnings.append(ArticleError(
+                    code: "limit.quote-length",
+                    message: "a quote of more than \(maxQuoteLength) characters was dropped (the max-quote-length limit)",
+                    articleID: document.article.id, provenance: document.article.provenance, rule: c.rule))
+            }
+            return false
+        }
+        return (kept, warnings)
     }
 
     /// Why a candidate lost, for `explain`.

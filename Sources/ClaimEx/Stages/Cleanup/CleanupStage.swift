@@ -7,16 +7,26 @@ public struct CleanupStage: Stage {
     let plainText: PlainTextCleaner
     let html: HTMLCleaner
 
-    public init(rules: RuleSet) {
+    let maxHTMLDepth: Int
+
+    public init(rules: RuleSet, limits: ArticleLimits = ArticleLimits()) {
         plainText = PlainTextCleaner(rules: rules.plainText)
         html = rules.html
+        maxHTMLDepth = limits.maxHTMLDepth
     }
 
     public func process(_ article: consuming Article, in workspace: Workspace) throws(ArticleError) -> Document {
         let clean: CleanText
         switch article.format {
         case .html:
-            clean = html.clean(article.body)
+            let (text, tooDeep) = html.clean(article.body, maxDepth: maxHTMLDepth)
+            if tooDeep {
+                throw ArticleError(
+                    code: "limit.html-depth",
+                    message: "the page nests elements deeper than \(maxHTMLDepth) levels (the max-html-depth limit)",
+                    articleID: article.id, provenance: article.provenance)
+            }
+            clean = text
         case .text:
             clean = plainText.clean(String(decoding: article.body, as: UTF8.self), scratch: workspace.scratch)
         }

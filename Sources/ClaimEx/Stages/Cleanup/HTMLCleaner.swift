@@ -43,7 +43,19 @@ public struct HTMLCleaner: Sendable {
     /// Never crashes, whatever the bytes; an empty result (no paragraphs) when nothing
     /// article-like is found.
     public func clean(_ html: [UInt8]) -> CleanText {
-        let page = HTMLPage.parse(html, options: parseOptions)
+        clean(html, maxDepth: ParseOptions.defaultMaxDepth).text
+    }
+
+    /// `clean(_:)` with an element-nesting limit; `depthLimitReached` says the page nests
+    /// deeper than `maxDepth` (its text is then incomplete).
+    public func clean(_ html: [UInt8], maxDepth: Int) -> (text: CleanText, depthLimitReached: Bool) {
+        var options = parseOptions
+        options.maxDepth = maxDepth
+        let page = HTMLPage.parse(html, options: options)
+        return (clean(page), page.depthLimitReached)
+    }
+
+    private func clean(_ page: HTMLPage) -> CleanText {
         let meta = HTMLMetadataReader.read(page)
         var selector = HTMLBodySelector(page: page, hint: meta.articleBodyHint, headline: meta.headlines, rules: rules)
         selector.hintFallback = meta.articleBodyParagraphs
