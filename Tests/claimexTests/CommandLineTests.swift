@@ -216,4 +216,13 @@ struct CLI {
         #expect(always.err.contains("articles,"), "\(always.err.prefix(300))")
         #expect(always.out.split(separator: "\n").count == 100)
     }
+
+    @Test func aRuleThatHitsItsMatchLimitIsAWarningRecordNamingTheRule() throws {
+        let r = try CLI.run(["extract", "--match-limit", "1", "--error-records", "-"],
+                            stdin: "\"We are ready,\" Maria Lopez said on Monday.\n")
+        #expect(r.status == 0)
+        let warnings = r.out.split(separator: "\n").filter { $0.contains(#""type":"warning""#) }
+        #expect(!warnings.isEmpty)
+        #expect(warnings.allSatisfy { $0.contains(#""article_id":"stdin""#) && $0.contains(#""rule":""#) && $0.contains("pattern.limit") })
+    }
 }

@@ -185,8 +185,17 @@ public enum RecordEncoder {
 
     /// The `error` record of an article that produced nothing (with `--error-records`).
     public static func error(_ error: ArticleError, into json: inout JSONBuffer) {
+        problem(error, type: "error", into: &json)
+    }
+
+    /// The `warning` record of a problem that did not stop the article (with `--error-records`).
+    public static func warning(_ warning: ArticleError, into json: inout JSONBuffer) {
+        problem(warning, type: "warning", into: &json)
+    }
+
+    private static func problem(_ error: ArticleError, type: String, into json: inout JSONBuffer) {
         json.beginObject()
-        json.key("type"); json.string("error")
+        json.key("type"); json.string(type)
         json.key("article_id"); json.string(error.articleID)
         json.key("code"); json.string(error.code)
         json.key("message"); json.string(error.message)

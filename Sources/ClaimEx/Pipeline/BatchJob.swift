@@ -48,7 +48,16 @@ public struct BatchJob {
         var summary = try Runner(jobs: jobs, limits: limits.match).run(&source, process: process) { outcome in
             written += 1
             defer { progress.tick(articles: written) }
-            for warning in outcome.warnings { progress.finish(); diagnostics("claimex: warning: \(warning)") }
+            for warning in outcome.warnings {
+                if errorRecords {
+                    var json = JSONBuffer()
+                    RecordEncoder.warning(warning, into: &json)
+                    output.write(json.bytes)
+                } else {
+                    progress.finish()
+                    diagnostics("claimex: warning: \(warning)")
+                }
+            }
             if let error = outcome.error {
                 if errorRecords {
                     var json = JSONBuffer()
