@@ -6,6 +6,8 @@ public struct Macros: Sendable {
     public private(set) var definitions: [String: String] = [:]
     /// Where each macro was defined, for error messages.
     public private(set) var origins: [String: (file: String, line: Int?)] = [:]
+    /// The entries of the word-list macros, so that a rule's `requires:` list can name them.
+    public private(set) var wordLists: [String: [String]] = [:]
 
     public init() {}
 
@@ -18,6 +20,7 @@ public struct Macros: Sendable {
     public mutating func defineWordList(_ name: String, _ words: [String], file: String) {
         let sorted = Set(words).sorted { $0.utf8.count != $1.utf8.count ? $0.utf8.count > $1.utf8.count : $0 < $1 }
         define(name, sorted.map(Macros.escape).joined(separator: "|"), file: file, line: nil)
+        wordLists[name] = sorted
     }
 
     /// Expands every `{NAME}` (upper-case letters, digits, `_`) in `pattern`. Other braces —

@@ -39,9 +39,10 @@ enum RuleFile {
             specs.append(RuleSpec(
                 id: id, kind: kind, confidence: confidence, source: source, expanded: expanded,
                 caseless: item["caseless"]?.bool ?? false, scope: scope == "paragraph" ? .paragraph : .sentence,
-                requires: try item["requires"]?.string.map { source throws(RuleError) in
+                requires: try requiredPattern(item["requires"]).map { source throws(RuleError) in
                     try macros.expand(source, file: path, line: item["requires"]?.mark?.line, ruleID: id)
                 },
+                requiredWords: try requiredWords(item["requires"].flatMap { $0["words"] ?? $0 }, macros: macros, path: path, id: id),
                 examples: try examples(item["examples"], path: path, id: id),
                 counterExamples: try examples(item["counter"], path: path, id: id),
                 file: path, line: line, description: item["description"]?.string
@@ -98,6 +99,41 @@ enum RuleFile {
         default:
             return nil
         }
+    }
+
+    /// `requires: 'pattern'`, or the `pattern:` of `requires: { words: [...], pattern: '...' }`
+    /// (both must pass: the words are looked up first, the pattern is a cheap confirmation).
+    private static func requiredPattern(_ node: Node?) -> String? {
+        guard let node else { return nil }
+        if case .mapping = node { return node["pattern"]?.string }
+        return node.string
+    }
+
+    /// `requires: [saying, adding, "{CUE}"]`: literal words and word-list macros, any of which
+    /// must occur. Each entry is reduced to its first word, lower-cased — the key the word
+    /// index looks up (a superset test: the rule itself still decides).
+    private static func requiredWords(_ node: Node?, macros: Macros, path: String, id: String) throws(RuleError) -> Set<String>? {
+        guard let node, case .sequence(let items) = node else { return nil }
+        var words: Set<String> = []
+        for item in items {
+            guard let entry = item.string, !entry.isEmpty else {
+                throw RuleError(.syntax, file: path, line: item.mark?.line, ruleID: id,
+                                message: "`requires:` lists words or word-list macros such as \"{CUE}\"")
+            }
+            var entries = [entry]
+            if entry.hasPrefix("{"), entry.hasSuffix("}") {
+                let name = String(entry.dropFirst().dropLast())
+                guard let list = macros.wordLists[name] else {
+                    throw RuleError(.unknownMacro, file: path, line: item.mark?.line, ruleID: id,
+                                    message: "`requires:` names {\(name)}, which is not a word-list macro (see `lexicons:` in macros.yaml)")
+                }
+                entries = list
+            }
+            for e in entries {
+                words.insert(WordIndex.key(of: e))
+            }
+        }
+        return words
     }
 
     private static func examples(_ node: Node?, path: String, id: String) throws(RuleError) -> [RuleExample] {

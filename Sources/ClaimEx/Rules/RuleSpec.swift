@@ -21,6 +21,10 @@ public struct RuleSpec: Sendable {
     /// nil: always tried). Rules that start with a speaker would otherwise be attempted at every
     /// word of every sentence; most sentences hold no cue word at all.
     public var requires: String?
+    /// The other form of `requires`: words (lower-case, the first word of each listed entry),
+    /// one of which must occur in the scope. Checked against a word index built in one pass
+    /// over the text, which costs far less than scanning the text with a large alternation.
+    public var requiredWords: Set<String>?
     public var examples: [RuleExample]
     public var counterExamples: [RuleExample]
     public var file: String

@@ -21,8 +21,12 @@ public struct RuleTester {
         var failures: [Failure] = []
         var count = 0
         for rule in rules {
+            let required = rule.spec.requiredWords.map { WordIndex(lists: [$0]) }
             for example in rule.spec.examples {
                 count += 1
+                if let problem = prefilterProblem(rule, required, example.text, scratch) {
+                    failures.append(Failure(rule: rule.spec, example: example, problem: problem))
+                }
                 guard let found = firstMatch(rule, example.text, scratch) else {
                     failures.append(Failure(rule: rule.spec, example: example, problem: "expected a match, got none"))
                     continue
@@ -51,6 +55,21 @@ public struct RuleTester {
             }
         }
         return (failures, count)
+    }
+
+    /// An example the rule's `requires` would keep the rule away from: in a document the rule
+    /// would never be tried on it, so the example proves nothing.
+    private func prefilterProblem(_ rule: CompiledRule, _ words: WordIndex?, _ text: String, _ scratch: MatchScratch) -> String? {
+        var text = text
+        return text.withUTF8 { buf -> String? in
+            if let words, words.hits(in: buf).mask(in: 0..<buf.count) == 0 {
+                return "the example contains none of the words in `requires:`"
+            }
+            if let p = rule.prefilter, ((try? p.firstMatch(in: buf, scratch: scratch)) ?? nil) == nil {
+                return "the example does not match the rule's `requires:` pattern"
+            }
+            return nil
+        }
     }
 
     /// Examples are single sentences (or paragraphs), so the whole text is one scope.

@@ -99,6 +99,52 @@ import Testing
         let expanded = try macros.expand("{APPOS}{BEHIND}", file: "r", line: 1, ruleID: "x")
         #expect(expanded == #"(?:,\s+(?<title>[^,]+),)(?&BEHIND)"# + "\n" + #"(?(DEFINE)(?<BEHIND>(?<=\s)x))"#)
     }
+
+    @Test func requiresTakesWordsMacrosOrBothAndEveryExampleMustPassIt() throws {
+        let dir = try TemporaryRules(attribution: """
+            rules:
+              - id: words.rule
+                kind: indirect
+                requires: [stated, "{CUE}"]
+                pattern: '(?<speaker>\\w+) \\s+ (?<cue>\\w+) \\s+ (?<content>.+)'
+                examples:
+                  - 'Anna stated the obvious'
+                  - 'Anna said the obvious'
+                  - 'Anna ate the obvious'
+              - id: both.rule
+                kind: direct
+                requires: { words: [said], pattern: ':' }
+                pattern: '(?<cue>said) \\s* : \\s* (?<content>.+)'
+                examples:
+                  - 'Anna said: yes'
+            """)
+        let set = try RuleSet.load(directory: dir.path)
+        let words = try #require(set.attribution.first { $0.spec.id == "words.rule" })
+        #expect(words.spec.requiredWords?.contains("stated") == true)
+        #expect(words.spec.requiredWords?.contains("told") == true)   // from {CUE}
+        #expect(words.prefilter == nil)
+        let both = try #require(set.attribution.first { $0.spec.id == "both.rule" })
+        #expect(both.spec.requiredWords == ["said"])
+        #expect(both.prefilter != nil)
+        let (failures, _) = RuleTester().test(set.attribution)
+        #expect(failures.map(\.example.text) == ["Anna ate the obvious"])
+        #expect(failures.first?.problem.contains("none of the words in `requires:`") == true)
+    }
+
+    @Test func requiresNamingAMacroThatIsNoWordListIsAnError() throws {
+        let dir = try TemporaryRules(attribution: """
+            rules:
+              - id: bad.requires
+                kind: direct
+                requires: ["{OPEN}"]
+                pattern: '(?<content>x)'
+            """)
+        #expect {
+            _ = try RuleSet.load(directory: dir.path)
+        } throws: { error in
+            (error as? RuleError)?.ruleID == "bad.requires" && (error as? RuleError)?.line == 4
+        }
+    }
 }
 
 /// A copy of the bundled rules with one attribution file replaced, removed when done.

@@ -9,6 +9,8 @@ public struct AttributionStage: Stage {
     let paragraphRules: [AttributionRule]
     /// The distinct `requires` patterns of the rules; `AttributionRule.prefilter` indexes here.
     let prefilters: [Pattern]
+    /// The distinct `requires` word lists of the rules; `AttributionRule.wordBit` is a bit here.
+    let words: WordIndex
     let lexicon: SpeakerLexicon
     /// Quotes whose content is longer than this (Unicode scalars) are dropped with a warning.
     let maxQuoteLength: Int
@@ -17,8 +19,15 @@ public struct AttributionStage: Stage {
         maxQuoteLength = limits.maxQuoteLength
         var prefilters: [Pattern] = []
         var index: [String: Int] = [:]
+        var lists: [Set<String>] = []
         let all = rules.attribution.map { compiled -> AttributionRule in
             var rule = AttributionRule(compiled)
+            if let words = compiled.spec.requiredWords {
+                let bit = lists.firstIndex(of: words) ?? lists.count
+                if bit == lists.count, bit < 64 { lists.append(words) }
+                // Past 64 distinct lists a rule simply goes unfiltered.
+                if bit < 64 { rule.wordBit = UInt64(1) << UInt64(bit) }
+            }
             if let p = compiled.prefilter {
                 if index[p.source] == nil {
                     index[p.source] = prefilters.count
@@ -29,6 +38,7 @@ public struct AttributionStage: Stage {
             return rule
         }
         self.prefilters = prefilters
+        words = WordIndex(lists: lists)
         sentenceRules = all.filter { $0.compiled.spec.scope == .sentence }
         paragraphRules = all.filter { $0.compiled.spec.scope == .paragraph }
         lexicon = rules.speakers
@@ -67,7 +77,11 @@ public struct AttributionStage: Stage {
             }
             hits.append(starts)
         }
-        func allowed(_ rule: AttributionRule, _ range: Range<Int>) -> Bool {
+        let wordHits = words.hits(in: buf)
+        let sentenceMasks = document.sentences.map { wordHits.mask(in: $0.range) }
+        let paragraphMasks = document.paragraphs.map { wordHits.mask(in: $0) }
+        func allowed(_ rule: AttributionRule, _ range: Range<Int>, _ mask: UInt64) -> Bool {
+            if let bit = rule.wordBit, mask & bit == 0 { return false }
             guard let p = rule.prefilter else { return true }
             let starts = hits[p]
             var lo = 0
@@ -78,9 +92,9 @@ public struct AttributionStage: Stage {
             }
             return lo < starts.count && starts[lo] < range.upperBound
         }
-        func run(_ rule: AttributionRule, over ranges: some Sequence<Range<Int>>) {
+        func run(_ rule: AttributionRule, over ranges: [Range<Int>], masks: [UInt64]) {
             do {
-                for range in ranges where allowed(rule, range) {
+                for (range, mask) in zip(ranges, masks) where allowed(rule, range, mask) {
                     try rule.compiled.pattern.forEachMatch(in: buf, range: range, scratch: scratch) { match in
                         if let candidate = rule.candidate(from: match, in: buf, scope: range) {
                             candidates.append(candidate)
@@ -97,8 +111,9 @@ public struct AttributionStage: Stage {
                     rule: rule.compiled.spec.id))
             }
         }
-        for rule in paragraphRules { run(rule, over: document.paragraphs) }
-        for rule in sentenceRules { run(rule, over: document.sentences.lazy.map(\.range)) }
+        for rule in paragraphRules { run(rule, over: document.paragraphs, masks: paragraphMasks) }
+        let sentenceRanges = document.sentences.map(\.range)
+        for rule in sentenceRules { run(rule, over: sentenceRanges, masks: sentenceMasks) }
         return (candidates, warnings)
     }
 
@@ -248,3 +263,4 @@ public struct AttributionStage: Stage {
         return found
     }
 }
+
