@@ -34,6 +34,7 @@ public struct Explainer {
             let reason = switch why {
             case .sameCue(let winner): "same cue as \(winner), which has more content or confidence"
             case .overlap(let winner): "content overlaps \(winner), taken first"
+            case .speakerInsideQuote(let winner): "its speaker is inside the content of \(winner), taken first: a report inside a report"
             }
             out += "  drop  " + describe(c) + "      why: \(reason)\n"
         }

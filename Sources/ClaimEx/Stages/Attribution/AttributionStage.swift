@@ -149,6 +149,9 @@ public struct AttributionStage: Stage {
         case sameCue(winner: String)
         /// Its content overlaps a candidate taken before it (higher confidence).
         case overlap(winner: String)
+        /// Its speaker sits inside the content of a candidate taken before it: the sentence is
+        /// someone else's report ("officials said the FBI declined to …"), not the FBI's.
+        case speakerInsideQuote(winner: String)
     }
 
     /// Keeps, among candidates sharing a cue, the one with the most content; then takes
@@ -197,6 +200,10 @@ public struct AttributionStage: Stage {
                 dropped.append((c, .overlap(winner: taken[owner].rule)))
                 continue
             }
+            if let s = c.speaker, let owner = firstOverlap(s) {
+                dropped.append((c, .speakerInsideQuote(winner: taken[owner].rule)))
+                continue
+            }
             for part in c.parts where !part.isEmpty {
                 var lo = 0
                 var hi = occupied.count
@@ -219,7 +226,8 @@ public struct AttributionStage: Stage {
         for c in chosen.sorted(by: { ($0.speaker ?? $0.cue ?? $0.content).lowerBound < ($1.speaker ?? $1.cue ?? $1.content).lowerBound }) {
             let speaker: Speaker?
             if let s = c.speaker {
-                speaker = resolver.resolve(mention: text(s), range: s, apposition: c.title.map(text))
+                speaker = resolver.resolve(mention: text(s), range: s, apposition: c.title.map(text),
+                                           quoted: isQuoted(s.lowerBound, document: document, buf: buf))
             } else {
                 speaker = resolver.repeatLast()
             }
@@ -232,6 +240,14 @@ public struct AttributionStage: Stage {
         }
         quotes.append(contentsOf: floatingQuotes(after: quotes, document: document, buf: buf))
         return quotes.sorted { $0.content.lowerBound < $1.content.lowerBound }
+    }
+
+    /// Whether `offset` lies inside a quotation, from the sentence's quote state at its start.
+    /// A speaker there is someone quoted ("“I said …”").
+    private func isQuoted(_ offset: Int, document: Document, buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let i = document.sentenceIndices(overlapping: offset..<(offset + 1)).first else { return false }
+        let sentence = document.sentences[i]
+        return QuoteMarks.isInside(offset, from: sentence.range.lowerBound, startsInside: sentence.startsInsideQuote, in: buf)
     }
 
     /// A paragraph that is nothing but a quotation continues the speaker of the paragraph

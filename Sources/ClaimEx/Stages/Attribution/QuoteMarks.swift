@@ -30,4 +30,26 @@ enum QuoteMarks {
         }
         return n
     }
+
+    /// Whether `offset` lies inside a quotation, reading the marks of `range` from its start
+    /// (inside or not, as `startsInside` says) up to `offset`. Curly marks say which way they
+    /// face; a straight mark opens after a space or at the start and closes otherwise. A new
+    /// paragraph re-opening a quotation that ran on (“…¶“…) stays inside.
+    static func isInside(_ offset: Int, from start: Int, startsInside: Bool, in buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = buf.baseAddress else { return startsInside }
+        var inside = startsInside
+        var i = start
+        while i < offset {
+            guard let m = QuoteMark.at(base, i, offset), m.family == .double || m.family == .guillemet else { i += 1; continue }
+            switch m.shape {
+            case .opening: inside = true
+            case .closing: inside = false
+            default:
+                let before = i == start || buf[i - 1] == 0x20 || buf[i - 1] == 0x0A || buf[i - 1] == UInt8(ascii: "(")
+                inside = before ? true : false
+            }
+            i += m.length
+        }
+        return inside
+    }
 }

@@ -2,7 +2,9 @@
 /// loaded from `rules/lexicons/` (the same files the rule macros are built from).
 public struct SpeakerLexicon: Sendable {
     public enum Referent: String, Sendable {
-        case person, group, thing
+        /// `self`: the first person ("I", "we"). Outside a quotation it is the writer, not the
+        /// last speaker, so it is never resolved to anyone.
+        case person, group, thing, `self`
     }
 
     /// Lower-cased cue form → lemma ("told" → "tell", "according to" → "according to").
@@ -37,7 +39,7 @@ public struct SpeakerLexicon: Sendable {
         for entry in pronounFile.entries {
             guard entry.columns.count >= 2, let referent = Referent(rawValue: entry.columns[1]) else {
                 throw RuleError(.syntax, file: pronounFile.path, line: entry.line,
-                                message: "a pronoun line is: pronoun <TAB> person|group|thing")
+                                message: "a pronoun line is: pronoun <TAB> person|group|thing|self")
             }
             pronouns[entry.columns[0].lowercased()] = referent
         }

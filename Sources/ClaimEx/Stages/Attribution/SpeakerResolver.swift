@@ -13,7 +13,9 @@ struct SpeakerResolver {
         self.lexicon = lexicon
     }
 
-    mutating func resolve(mention raw: String, range: Range<Int>, apposition: String?) -> Speaker {
+    /// `quoted`: the mention sits inside a quotation, so a first-person "I" is the quoted
+    /// speaker, not the writer.
+    mutating func resolve(mention raw: String, range: Range<Int>, apposition: String?, quoted: Bool = false) -> Speaker {
         let mention = raw.trimmingWhitespace()
         // A possessor ("Mr. Trump's vows") names the same person as the plain name.
         var bare = mention
@@ -24,7 +26,7 @@ struct SpeakerResolver {
         let lower = bare.lowercased()
         let speaker: Speaker
         if let referent = lexicon.pronouns[lower] {
-            speaker = resolvePronoun(mention: mention, range: range, referent: referent)
+            speaker = resolvePronoun(mention: mention, range: range, referent: referent == .self && quoted ? .person : referent)
         } else if isRole(lower) {
             speaker = Speaker(name: bare, title: apposition, mention: mention, range: range, resolvedBy: .role)
         } else {
@@ -49,9 +51,12 @@ struct SpeakerResolver {
 
     private func resolvePronoun(mention: String, range: Range<Int>, referent: SpeakerLexicon.Referent) -> Speaker {
         let antecedent = history.last { candidate in
-            switch referent {
+            // A pronoun left unresolved (the writer's "I") is nobody's antecedent.
+            if lexicon.pronouns[candidate.name.lowercased()] != nil { return false }
+            return switch referent {
             case .person: candidate.resolvedBy != .role
             case .group, .thing: true
+            case .self: false
             }
         }
         guard let antecedent else {
