@@ -16,11 +16,54 @@ public struct Macros: Sendable {
         origins[name] = (file, line)
     }
 
-    /// Defines `name` as an alternation of literal words, escaped for PCRE2.
+    /// Defines `name` as an alternation of literal words, escaped for PCRE2 and written as a
+    /// prefix tree: PCRE2 tries the branches of an alternation one by one, so a flat list of
+    /// 300 cue words costs 300 tries at every place a cue might start, while the tree fails
+    /// on the first letter that no word continues with. Longer entries still win ("according
+    /// to" over "according"): an entry that is a prefix of others makes its rest optional and
+    /// greedy.
     public mutating func defineWordList(_ name: String, _ words: [String], file: String) {
         let sorted = Set(words).sorted { $0.utf8.count != $1.utf8.count ? $0.utf8.count > $1.utf8.count : $0 < $1 }
-        define(name, sorted.map(Macros.escape).joined(separator: "|"), file: file, line: nil)
+        define(name, Macros.prefixTree(sorted), file: file, line: nil)
         wordLists[name] = sorted
+    }
+
+    /// The alternation of `words` as a PCRE2 prefix tree (see `defineWordList`).
+    static func prefixTree(_ words: [String]) -> String {
+        final class Node {
+            var children: [Character: Node] = [:]
+            var terminal = false
+        }
+        let root = Node()
+        for word in words where !word.isEmpty {
+            var node = root
+            for ch in word {
+                if let next = node.children[ch] { node = next } else {
+                    let next = Node()
+                    node.children[ch] = next
+                    node = next
+                }
+            }
+            node.terminal = true
+        }
+        func render(_ node: Node) -> String {
+            let branches = node.children.keys.sorted().map { ch -> String in
+                var chain = escape(String(ch))
+                var next = node.children[ch]!
+                // A run of single children is a plain string: no group needed.
+                while !next.terminal, next.children.count == 1, let (c, only) = next.children.first {
+                    chain += escape(String(c))
+                    next = only
+                }
+                return chain + render(next)
+            }
+            guard !branches.isEmpty else { return "" }
+            let body = branches.count == 1 ? branches[0] : "(?:" + branches.joined(separator: "|") + ")"
+            if node.terminal { return branches.count == 1 ? "(?:" + body + ")?" : body + "?" }
+            return body
+        }
+        let tree = render(root)
+        return root.children.count == 1 ? "(?:" + tree + ")" : tree
     }
 
     /// Expands every `{NAME}` (upper-case letters, digits, `_`) in `pattern`. Other braces —
