@@ -18,13 +18,24 @@ struct Extract: ParsableCommand {
     @Option(help: "record: one line a quote or claim; article: one line an input article, its quotes and claims in arrays.")
     var group: Grouping = .record
 
+    @Option(help: "Run only the attribution rules at least this confident (0–1). 0.6 keeps reported speech and drops the broad stance and action rules (endorsed her, declined to …).")
+    var minConfidence: Double = 0
+
     enum Grouping: String, ExpressibleByArgument, CaseIterable {
         case record, article
     }
 
+    func validate() throws {
+        guard (0...1).contains(minConfidence) else { throw ValidationError("--min-confidence must be between 0 and 1") }
+    }
+
     func run() throws {
         let group = group
-        try options.run(.extract) { $0.groupByArticle = group == .article }
+        let minConfidence = minConfidence
+        try options.run(.extract) {
+            $0.groupByArticle = group == .article
+            $0.minQuoteConfidence = minConfidence
+        }
     }
 }
 

@@ -29,6 +29,9 @@ public struct BatchJob {
     /// `--group article`: one `article` record an input article instead of one record a
     /// quote or claim (extract only).
     public var groupByArticle = false
+    /// `--min-confidence`: quotes from rules less confident than this are not looked for
+    /// (the broad stance and action rules of PolNeAR's sense of attribution sit below 0.6).
+    public var minQuoteConfidence = 0.0
     public var progress: ProgressLine.Mode = .never
 
     public init(mode: Mode, rules: RuleSet) {
@@ -101,7 +104,7 @@ public struct BatchJob {
             }
         case .extract, .clean, .sentences:
             let depth: Pipeline.Depth = mode == .clean ? .clean : mode == .sentences ? .sentences : .full
-            let pipeline = Pipeline(rules: rules, depth: depth, limits: limits)
+            let pipeline = Pipeline(rules: rules, depth: depth, limits: limits, minQuoteConfidence: minQuoteConfidence)
             return { article, workspace in
                 let document: Document
                 do throws(ArticleError) {

@@ -8,7 +8,7 @@ public struct Pipeline: Sendable {
     public let depth: Depth
     let stages: any Stage<Article, Document>
 
-    public init(rules: RuleSet, depth: Depth = .full, limits: ArticleLimits = .standard) {
+    public init(rules: RuleSet, depth: Depth = .full, limits: ArticleLimits = .standard, minQuoteConfidence: Double = 0) {
         self.depth = depth
         let cleanup = CleanupStage(rules: rules, limits: limits)
         switch depth {
@@ -19,7 +19,7 @@ public struct Pipeline: Sendable {
         case .full:
             stages = cleanup
                 .then(SentenceStage(rules: rules))
-                .then(AttributionStage(rules: rules, limits: limits))
+                .then(AttributionStage(rules: rules, limits: limits, minConfidence: minQuoteConfidence))
                 .then(ClaimTypingStage(rules: rules))
         }
     }

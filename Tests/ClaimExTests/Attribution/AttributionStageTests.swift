@@ -34,6 +34,10 @@ struct Construction: CustomTestStringConvertible, Sendable {
         Construction(#"⟦content:The offer was "an insult to every worker"⟧, ⟦speaker:Maria Lopez⟧ ⟦cue:said⟧."#, .mixed),
         Construction("⟦speaker:Defence Minister Yasar Guler⟧ ⟦cue:said⟧ ⟦content:Turkey had no plans to withdraw⟧.", .indirect,
                      name: "Yasar Guler"),
+        // Verbs the lexicon does not know still report: a that-clause, a to-infinitive.
+        Construction("⟦speaker:Sharpton⟧ later ⟦cue:clarified⟧ ⟦content:that he meant the group, not the candidate⟧.", .indirect),
+        Construction("⟦speaker:The senator⟧ ⟦cue:declined⟧ ⟦content:to comment on the investigation⟧.", .indirect),
+        Construction("⟦speaker:Christie⟧ ⟦cue:endorsed⟧ ⟦content:Trump⟧ last week and has appeared with him since.", .indirect),
     ]
 
     @Test(arguments: constructions)
@@ -96,6 +100,35 @@ struct Construction: CustomTestStringConvertible, Sendable {
             """
         let quotes = try Fixtures.document(text).quotes
         #expect(quotes.contains { $0.speaker?.name == "Maria Lopez" })
+    }
+
+    @Test func theWritersFirstPersonIsNotTheLastSpeaker() throws {
+        let text = """
+            Maria Lopez said the budget would pass.
+            We should also note that the figures are estimates.
+            """
+        let quotes = try Fixtures.document(text).quotes
+        let we = try #require(quotes.first { $0.speaker?.mention == "We" })
+        #expect(we.speaker?.name == "We")
+    }
+
+    @Test func aQuotedFirstPersonIsTheQuotedSpeaker() throws {
+        let text = """
+            “You have been in every game,” Boudreau said. “So believe in yourself.
+            “I said the same thing when I took over Washington, because I knew they were a good team.”
+            """
+        let quotes = try Fixtures.document(text).quotes
+        let i = try #require(quotes.first { $0.speaker?.mention == "I" })
+        #expect(i.speaker?.name == "Boudreau")
+    }
+
+    @Test func minConfidenceLeavesOutTheBroadRules() throws {
+        let text = "Christie endorsed Trump on Friday. Maria Lopez said the budget would pass."
+        let all = try Fixtures.document(text).quotes
+        #expect(all.contains { $0.rule == "indirect.action-object" })
+        let speech = try Fixtures.document(text, minQuoteConfidence: 0.6).quotes
+        #expect(!speech.contains { $0.confidence < 0.6 })
+        #expect(speech.contains { $0.speaker?.name == "Maria Lopez" })
     }
 
     @Test func plainNarrationHasNoQuotes() throws {

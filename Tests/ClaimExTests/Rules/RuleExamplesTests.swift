@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ClaimEx
+import Patterns
 
 @Suite struct RuleExamplesTests {
     @Test func everyBundledRuleHasExamplesAndPassesThem() {
@@ -85,11 +86,23 @@ import Testing
         #expect(expanded == #"(?&TWO)\d{2,3}\p{Lu}"# + "\n" + #"(?(DEFINE)(?<WORD>\p{L}+)(?<TWO>(?&WORD) (?&WORD)))"#)
     }
 
-    @Test func wordListMacrosPutLongerEntriesFirst() throws {
+    @Test func wordListMacrosAreAPrefixTreeThatPrefersLongerEntries() throws {
         var macros = Macros()
-        macros.defineWordList("CUE", ["according", "according to", "said"], file: "cues.tsv")
+        macros.defineWordList("CUE", ["according", "according to", "said", "says", "added"], file: "cues.tsv")
         #expect(try macros.expand("{CUE}", file: "r", line: nil, ruleID: nil)
-                == "(?&CUE)\n" + #"(?(DEFINE)(?<CUE>according\s+to|according|said))"#)
+                == "(?&CUE)\n" + #"(?(DEFINE)(?<CUE>(?:a(?:ccording(?:\s+to)?|dded)|sa(?:id|ys))))"#)
+        let pattern = try Pattern(#"\b(?:"# + Macros.prefixTree(["according", "according to", "said", "says"]) + #")\b"#)
+        let scratch = MatchScratch()
+        func first(_ text: String) throws -> String? {
+            let bytes = Array(text.utf8)
+            return try bytes.withUnsafeBufferPointer { buf in
+                try pattern.firstMatch(in: buf, scratch: scratch).map { String(decoding: bytes[$0.range], as: UTF8.self) }
+            }
+        }
+        #expect(try first("prices rose, according to  the office") == "according to  the".replacingOccurrences(of: "  the", with: ""))
+        #expect(try first("he says so") == "says")
+        #expect(try first("according") == "according")
+        #expect(try first("she sai it") == nil)
     }
 
     @Test func macrosWithNamedCapturesAreCopiedInPlace() throws {

@@ -24,8 +24,8 @@ enum Fixtures {
     }()
 
     /// Runs the pipeline on a plain-text article.
-    static func document(_ text: String, depth: Pipeline.Depth = .full, id: String = "test") throws -> Document {
+    static func document(_ text: String, depth: Pipeline.Depth = .full, id: String = "test", minQuoteConfidence: Double = 0) throws -> Document {
         let article = Article(id: id, format: .text, body: Array(text.utf8), provenance: Provenance(input: "test"))
-        return try Pipeline(rules: rules, depth: depth).run(article, in: Workspace())
+        return try Pipeline(rules: rules, depth: depth, minQuoteConfidence: minQuoteConfidence).run(article, in: Workspace())
     }
 }

@@ -14,13 +14,19 @@ public struct AttributionStage: Stage {
     let lexicon: SpeakerLexicon
     /// Quotes whose content is longer than this (Unicode scalars) are dropped with a warning.
     let maxQuoteLength: Int
+    /// Floating quotes (confidence `floatingConfidence`) are only looked for at or above it.
+    let minConfidence: Double
+    static let floatingConfidence = 0.6
 
-    public init(rules: RuleSet, limits: ArticleLimits = ArticleLimits()) {
+    /// `minConfidence`: rules less confident than this are not run at all (a user who wants
+    /// speech only, not every stance PolNeAR counts, sets 0.6).
+    public init(rules: RuleSet, limits: ArticleLimits = ArticleLimits(), minConfidence: Double = 0) {
         maxQuoteLength = limits.maxQuoteLength
+        self.minConfidence = minConfidence
         var prefilters: [Pattern] = []
         var index: [String: Int] = [:]
         var lists: [Set<String>] = []
-        let all = rules.attribution.map { compiled -> AttributionRule in
+        let all = rules.attribution.filter { $0.spec.confidence >= minConfidence }.map { compiled -> AttributionRule in
             var rule = AttributionRule(compiled)
             if let words = compiled.spec.requiredWords {
                 let bit = lists.firstIndex(of: words) ?? lists.count
@@ -164,7 +170,46 @@ public struct AttributionStage: Stage {
         var bestByCue: [Range<Int>: Candidate] = [:]
         var noCue: [Candidate] = []
         var dropped: [(Candidate, Drop)] = []
-        for c in candidates {
+        // A report inside a report ("X clarified that he meant Y"): the inner one's speaker lies
+        // in the outer one's content. Only one can be kept, and the outer says more — unless the
+        // inner one is a direct quotation, whose marks are stronger evidence than any clause.
+        let parts = candidates.indices.flatMap { i in candidates[i].parts.map { (range: $0, owner: i) } }
+            .sorted { $0.range.lowerBound < $1.range.lowerBound }
+        var reach: [Int] = []  // reach[k]: the furthest upper bound among parts[0...k]
+        for p in parts { reach.append(max(reach.last ?? 0, p.range.upperBound)) }
+        // The candidates whose content holds `i`'s speaker (and whose own speaker is not inside
+        // `i`'s content: two clauses quoting each other settle by confidence later).
+        func enclosers(_ i: Int) -> [Int] {
+            guard let s = candidates[i].speaker else { return [] }
+            var lo = 0
+            var hi = parts.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if parts[mid].range.lowerBound <= s.lowerBound { lo = mid + 1 } else { hi = mid }
+            }
+            var found: [Int] = []
+            var k = lo - 1
+            while k >= 0, reach[k] >= s.upperBound {
+                let o = parts[k].owner
+                if o != i, parts[k].range.lowerBound <= s.lowerBound, parts[k].range.upperBound >= s.upperBound,
+                   !(candidates[o].speaker.map { os in candidates[i].parts.contains { $0.lowerBound <= os.lowerBound && os.upperBound <= $0.upperBound } } ?? false) {
+                    found.append(o)
+                }
+                k -= 1
+            }
+            return found
+        }
+        let outers = candidates.indices.map(enclosers)
+        // Only an outer report that is not itself inside another one decides: a bad clause that
+        // swallowed a later sentence ("…, but Sondland said …") must not take Sondland with it.
+        var nested: Set<Int> = []
+        for (i, c) in candidates.enumerated() where c.kind != .direct {
+            if let outer = outers[i].first(where: { outers[$0].isEmpty }) {
+                nested.insert(i)
+                dropped.append((c, .speakerInsideQuote(winner: candidates[outer].rule)))
+            }
+        }
+        for (i, c) in candidates.enumerated() where !nested.contains(i) {
             guard let cue = c.cue else { noCue.append(c); continue }
             if let other = bestByCue[cue] {
                 let longer = c.contentLength > other.contentLength
@@ -238,7 +283,9 @@ public struct AttributionStage: Stage {
             quote.parts = c.parts
             quotes.append(quote)
         }
-        quotes.append(contentsOf: floatingQuotes(after: quotes, document: document, buf: buf))
+        if AttributionStage.floatingConfidence >= minConfidence {
+            quotes.append(contentsOf: floatingQuotes(after: quotes, document: document, buf: buf))
+        }
         return quotes.sorted { $0.content.lowerBound < $1.content.lowerBound }
     }
 
@@ -272,7 +319,7 @@ public struct AttributionStage: Stage {
             guard content.count > 8, QuoteMarks.count(in: content, of: buf) == 0 else { continue }
             var quote = Quote(kind: .direct, content: content, speaker: speaker, cue: nil,
                               sentenceIndices: document.sentenceIndices(overlapping: content),
-                              rule: "direct.floating", confidence: 0.6)
+                              rule: "direct.floating", confidence: AttributionStage.floatingConfidence)
             quote.parts = [content]
             found.append(quote)
         }
