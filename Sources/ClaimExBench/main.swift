@@ -12,6 +12,12 @@ struct Options {
     var rules: String?
     var seconds = 1.0
     var json = false
+    /// `--profile STAGE`: run one stage (floor, walk, cleanup, extract) over the HTML pages
+    /// `profileRuns` times and exit, untimed: a steady workload for callgrind or perf.
+    var profile: String?
+    var profileRuns = 1
+    /// `--html-only`: stop after the HTML rows (a quicker loop while working on cleanup).
+    var htmlOnly = false
 }
 
 var options = Options()
@@ -22,8 +28,12 @@ while let a = args.next() {
     case "--quotes": options.quotes = args.next() ?? options.quotes
     case "--rules": options.rules = args.next()
     case "--seconds": options.seconds = Double(args.next() ?? "") ?? options.seconds
+    case "--profile": options.profile = args.next()
+    case "--runs": options.profileRuns = Int(args.next() ?? "") ?? options.profileRuns
+    case "--html-only": options.htmlOnly = true
     case "--help", "-h":
-        print("usage: claimex-bench [--data DIR] [--quotes PolNeAR.jsonl] [--rules DIR] [--seconds S]")
+        print("usage: claimex-bench [--data DIR] [--quotes PolNeAR.jsonl] [--rules DIR] [--seconds S] [--html-only]")
+        print("       claimex-bench --profile floor|walk|cleanup|extract [--runs N]   (untimed, for callgrind/perf)")
         exit(0)
     default:
         FileHandle.standardError.write(Data("claimex-bench: unknown option \(a)\n".utf8))
@@ -81,6 +91,24 @@ let htmlArticles = pages.enumerated().map { i, body in
     Article(id: "p\(i)", format: .html, body: body, provenance: Provenance(input: htmlPaths[i]))
 }
 
+if let stage = options.profile {
+    let workspace = Workspace()
+    let cleanup = CleanupStage(rules: rules)
+    let process = BatchJob(mode: .extract, rules: rules).processor()
+    var outputBytes = 0
+    for _ in 0..<max(1, options.profileRuns) {
+        switch stage {
+        case "floor": for p in pages { _ = HTMLPage.bareParse(p) }
+        case "walk": for p in pages { outputBytes += HTMLPage.parse(p).blocks.count }
+        case "cleanup": for a in htmlArticles { outputBytes += (try? cleanup.process(a, in: workspace))?.text.utf8.count ?? 0 }
+        case "extract": for a in htmlArticles { outputBytes += process(a, workspace).output.count }
+        default: fail("unknown --profile stage \(stage) (floor, walk, cleanup, extract)")
+        }
+    }
+    print("profiled \(stage) over \(pages.count) pages ×\(options.profileRuns): \(outputBytes) output units")
+    exit(0)
+}
+
 var texts: [String] = []
 var textSource = ""
 if let data = fm.contents(atPath: options.quotes) {
@@ -136,6 +164,7 @@ let full = Pipeline(rules: rules, depth: .full)
 let process = BatchJob(mode: .extract, rules: rules).processor()
 report(Row(name: "end to end (HTML → JSON Lines)", bytes: htmlBytes, articles: pages.count,
            seconds: best(options.seconds) { for a in htmlArticles { _ = process(a, workspace) } }), floor: floorMBps)
+if options.htmlOnly { exit(0) }
 
 // ---- Plain text: each stage on documents prepared by the stages before it.
 let cleaned = textArticles.compactMap { try? cleanup.process($0, in: workspace) }
