@@ -182,6 +182,59 @@ report(Row(name: "claim typing", bytes: textBytes, articles: attributed.count,
 report(Row(name: "end to end (text → JSON Lines)", bytes: textBytes, articles: textArticles.count,
            seconds: best(options.seconds) { for a in textArticles { _ = process(a, workspace) } }))
 
+// ---- Allocations per article and peak RSS, per stage, one pass each on this thread (after the
+// timed runs above, so one-time set-up such as PCRE2 JIT stacks is not counted).
+print("")
+if allocationsCounted {
+    let htmlCleaned = htmlArticles.compactMap { try? cleanup.process($0, in: workspace) }
+    let htmlSplit = htmlCleaned.compactMap { try? sentenceStage.process($0, in: workspace) }
+    let htmlAttributed = htmlSplit.compactMap { try? attribution.process($0, in: workspace) }
+    let htmlTyped = htmlAttributed.compactMap { try? claims.process($0, in: workspace) }
+    let textTyped = attributed.compactMap { try? claims.process($0, in: workspace) }
+    /// Encodes `extract` records, as the processor does after the stages.
+    func encode(_ docs: [Document]) {
+        for d in docs {
+            var json = JSONBuffer()
+            RecordEncoder.extract(d, into: &json)
+            _ = json.bytes.count
+        }
+    }
+    typealias Pass = (name: String, html: () -> Void, htmlCount: Int, text: () -> Void, textCount: Int)
+    let passes: [Pass] = [
+        ("libxml2 bare parse (floor)", { for p in pages { _ = HTMLPage.bareParse(p) } }, pages.count, {}, 0),
+        ("cleanup", { for a in htmlArticles { _ = try? cleanup.process(a, in: workspace) } }, htmlArticles.count,
+         { for a in textArticles { _ = try? cleanup.process(a, in: workspace) } }, textArticles.count),
+        ("sentences", { for d in htmlCleaned { _ = try? sentenceStage.process(d, in: workspace) } }, htmlCleaned.count,
+         { for d in cleaned { _ = try? sentenceStage.process(d, in: workspace) } }, cleaned.count),
+        ("attribution", { for d in htmlSplit { _ = try? attribution.process(d, in: workspace) } }, htmlSplit.count,
+         { for d in split { _ = try? attribution.process(d, in: workspace) } }, split.count),
+        ("claim typing", { for d in htmlAttributed { _ = try? claims.process(d, in: workspace) } }, htmlAttributed.count,
+         { for d in attributed { _ = try? claims.process(d, in: workspace) } }, attributed.count),
+        ("JSON Lines writing", { encode(htmlTyped) }, htmlTyped.count, { encode(textTyped) }, textTyped.count),
+        ("end to end", { for a in htmlArticles { _ = process(a, workspace) } }, htmlArticles.count,
+         { for a in textArticles { _ = process(a, workspace) } }, textArticles.count),
+    ]
+    print("allocations a article (allocator calls of this thread, one pass) and peak RSS during the pass")
+    print("stage".padding(toLength: 28, withPad: " ", startingAt: 0)
+          + "   HTML allocs   KB alloc'd  peak RSS (+ over start)    text allocs   KB alloc'd  peak RSS (+ over start)")
+    for pass in passes {
+        var line = pass.name.padding(toLength: 28, withPad: " ", startingAt: 0)
+        for (body, count) in [(pass.html, pass.htmlCount), (pass.text, pass.textCount)] {
+            guard count > 0 else {
+                line += "            —            —                         "
+                continue
+            }
+            let m = measureMemory(body)
+            line += String(format: "  %12.0f %12.1f %9.1f MB (+%6.1f MB)", Double(m.allocations) / Double(count),
+                           Double(m.bytes) / 1024 / Double(count), m.peakRSS, m.peakRSS - m.startRSS)
+        }
+        print(line)
+    }
+} else {
+    print("allocations: not counted (the interposed allocator is not in use, e.g. under a sanitizer)")
+}
+print("")
+
 // ---- Classification of single sentences (claimex classify).
 var sentences: [[UInt8]] = []
 for d in split { d.withUTF8 { buf in for s in d.sentences { sentences.append(Array(UnsafeBufferPointer(rebasing: buf[s.range]))) } } }
