@@ -308,7 +308,7 @@ private struct Walker {
                 }
             case .lang:
                 if tag == .html, page.metadata.lang == nil, let value {
-                    let s = collapse(value)
+                    let s = collapse(value, scratch: &styleScratch)
                     if !s.isEmpty { page.metadata.lang = s }
                 }
             case .other:
@@ -492,7 +492,7 @@ private struct Walker {
             appendLowered(k, to: &scratch, limit: 100)
             let name = String(decoding: scratch, as: UTF8.self)
             if !name.isEmpty, page.metadata.meta[name] == nil {
-                page.metadata.meta[name] = collapse(content)
+                page.metadata.meta[name] = collapse(content, scratch: &styleScratch)
             }
             return
         }
@@ -502,7 +502,7 @@ private struct Walker {
         // SAFETY: as collectMeta: NUL-terminated attribute values, copied.
         guard let rel = atts["rel"], let href = atts["href"] else { return }
         if page.metadata.canonical == nil, containsLowered(rel, "canonical", limit: 1000) {
-            let s = collapse(href)
+            let s = collapse(href, scratch: &styleScratch)
             if !s.isEmpty { page.metadata.canonical = s }
         }
     }
@@ -700,11 +700,35 @@ private func string(_ p: UnsafePointer<UInt8>) -> String {
     return String(decoding: bytes, as: UTF8.self)
 }
 
-/// A C string with white space collapsed and trimmed.
-private func collapse(_ p: UnsafePointer<UInt8>) -> String {
-    var bytes: [UInt8] = []
-    appendRaw(p, to: &bytes)
-    return collapseBytes(bytes)
+/// A C string with white space collapsed and trimmed (as `collapseBytes` of its bytes),
+/// built in `scratch` (reused) rather than in two fresh arrays.
+private func collapse(_ p: UnsafePointer<UInt8>, scratch out: inout [UInt8]) -> String {
+    out.removeAll(keepingCapacity: true)
+    var space = false
+    var i = 0
+    // SAFETY: NUL-terminated string from libxml2; p[i + 1] is read only when p[i] is 0xC2,
+    // not the terminator, so it exists.
+    while true {
+        let c = p[i]
+        if c == 0 { break }
+        if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C {
+            space = !out.isEmpty
+            i += 1
+            continue
+        }
+        if c == 0xC2, p[i + 1] == 0xA0 {
+            space = !out.isEmpty
+            i += 2
+            continue
+        }
+        if space {
+            out.append(0x20)
+            space = false
+        }
+        out.append(c)
+        i += 1
+    }
+    return String(decoding: out, as: UTF8.self)
 }
 
 func collapseBytes(_ bytes: [UInt8]) -> String {
