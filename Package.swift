@@ -22,7 +22,9 @@ let package = Package(
             name: "claimex",
             dependencies: ["ClaimEx", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "claimex-bench", dependencies: ["ClaimEx", "HTMLText"], path: "Sources/ClaimExBench"),
+        // The bench's allocation counter: an interposed malloc (C), kept out of the library.
+        .target(name: "CAllocCounter"),
+        .executableTarget(name: "claimex-bench", dependencies: ["ClaimEx", "HTMLText", "CAllocCounter"], path: "Sources/ClaimExBench"),
         .testTarget(name: "PatternsTests", dependencies: ["Patterns"]),
         .testTarget(name: "HTMLTextTests", dependencies: ["HTMLText"]),
         .testTarget(name: "ClaimExTests", dependencies: ["ClaimEx"], resources: [.copy("Fixtures")]),

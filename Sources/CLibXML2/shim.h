@@ -11,6 +11,8 @@
 #include <libxml/parser.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+/* xmlCreateMemoryParserCtxt, xmlSwitchToEncoding: a SAX parse set up as htmlReadMemory does. */
+#include <libxml/parserInternals.h>
 
 /* xmlFree is a global function pointer, which Swift 6 rejects as shared mutable state. */
 static inline void cx_xml_free(void *p) { xmlFree(p); }

@@ -12,6 +12,12 @@ struct Options {
     var rules: String?
     var seconds = 1.0
     var json = false
+    /// `--profile STAGE`: run one stage (floor, walk, cleanup, extract) over the HTML pages
+    /// `profileRuns` times and exit, untimed: a steady workload for callgrind or perf.
+    var profile: String?
+    var profileRuns = 1
+    /// `--html-only`: stop after the HTML rows (a quicker loop while working on cleanup).
+    var htmlOnly = false
 }
 
 var options = Options()
@@ -22,8 +28,12 @@ while let a = args.next() {
     case "--quotes": options.quotes = args.next() ?? options.quotes
     case "--rules": options.rules = args.next()
     case "--seconds": options.seconds = Double(args.next() ?? "") ?? options.seconds
+    case "--profile": options.profile = args.next()
+    case "--runs": options.profileRuns = Int(args.next() ?? "") ?? options.profileRuns
+    case "--html-only": options.htmlOnly = true
     case "--help", "-h":
-        print("usage: claimex-bench [--data DIR] [--quotes PolNeAR.jsonl] [--rules DIR] [--seconds S]")
+        print("usage: claimex-bench [--data DIR] [--quotes PolNeAR.jsonl] [--rules DIR] [--seconds S] [--html-only]")
+        print("       claimex-bench --profile floor|walk|cleanup|extract [--runs N]   (untimed, for callgrind/perf)")
         exit(0)
     default:
         FileHandle.standardError.write(Data("claimex-bench: unknown option \(a)\n".utf8))
@@ -81,6 +91,24 @@ let htmlArticles = pages.enumerated().map { i, body in
     Article(id: "p\(i)", format: .html, body: body, provenance: Provenance(input: htmlPaths[i]))
 }
 
+if let stage = options.profile {
+    let workspace = Workspace()
+    let cleanup = CleanupStage(rules: rules)
+    let process = BatchJob(mode: .extract, rules: rules).processor()
+    var outputBytes = 0
+    for _ in 0..<max(1, options.profileRuns) {
+        switch stage {
+        case "floor": for p in pages { _ = HTMLPage.bareParse(p) }
+        case "walk": for p in pages { outputBytes += HTMLPage.parse(p).blocks.count }
+        case "cleanup": for a in htmlArticles { outputBytes += (try? cleanup.process(a, in: workspace))?.text.utf8.count ?? 0 }
+        case "extract": for a in htmlArticles { outputBytes += process(a, workspace).output.count }
+        default: fail("unknown --profile stage \(stage) (floor, walk, cleanup, extract)")
+        }
+    }
+    print("profiled \(stage) over \(pages.count) pages ×\(options.profileRuns): \(outputBytes) output units")
+    exit(0)
+}
+
 var texts: [String] = []
 var textSource = ""
 if let data = fm.contents(atPath: options.quotes) {
@@ -136,6 +164,7 @@ let full = Pipeline(rules: rules, depth: .full)
 let process = BatchJob(mode: .extract, rules: rules).processor()
 report(Row(name: "end to end (HTML → JSON Lines)", bytes: htmlBytes, articles: pages.count,
            seconds: best(options.seconds) { for a in htmlArticles { _ = process(a, workspace) } }), floor: floorMBps)
+if options.htmlOnly { exit(0) }
 
 // ---- Plain text: each stage on documents prepared by the stages before it.
 let cleaned = textArticles.compactMap { try? cleanup.process($0, in: workspace) }
@@ -152,6 +181,59 @@ report(Row(name: "claim typing", bytes: textBytes, articles: attributed.count,
            seconds: best(options.seconds) { for d in attributed { _ = try? claims.process(d, in: workspace) } }))
 report(Row(name: "end to end (text → JSON Lines)", bytes: textBytes, articles: textArticles.count,
            seconds: best(options.seconds) { for a in textArticles { _ = process(a, workspace) } }))
+
+// ---- Allocations per article and peak RSS, per stage, one pass each on this thread (after the
+// timed runs above, so one-time set-up such as PCRE2 JIT stacks is not counted).
+print("")
+if allocationsCounted {
+    let htmlCleaned = htmlArticles.compactMap { try? cleanup.process($0, in: workspace) }
+    let htmlSplit = htmlCleaned.compactMap { try? sentenceStage.process($0, in: workspace) }
+    let htmlAttributed = htmlSplit.compactMap { try? attribution.process($0, in: workspace) }
+    let htmlTyped = htmlAttributed.compactMap { try? claims.process($0, in: workspace) }
+    let textTyped = attributed.compactMap { try? claims.process($0, in: workspace) }
+    /// Encodes `extract` records, as the processor does after the stages.
+    func encode(_ docs: [Document]) {
+        for d in docs {
+            var json = JSONBuffer()
+            RecordEncoder.extract(d, into: &json)
+            _ = json.bytes.count
+        }
+    }
+    typealias Pass = (name: String, html: () -> Void, htmlCount: Int, text: () -> Void, textCount: Int)
+    let passes: [Pass] = [
+        ("libxml2 bare parse (floor)", { for p in pages { _ = HTMLPage.bareParse(p) } }, pages.count, {}, 0),
+        ("cleanup", { for a in htmlArticles { _ = try? cleanup.process(a, in: workspace) } }, htmlArticles.count,
+         { for a in textArticles { _ = try? cleanup.process(a, in: workspace) } }, textArticles.count),
+        ("sentences", { for d in htmlCleaned { _ = try? sentenceStage.process(d, in: workspace) } }, htmlCleaned.count,
+         { for d in cleaned { _ = try? sentenceStage.process(d, in: workspace) } }, cleaned.count),
+        ("attribution", { for d in htmlSplit { _ = try? attribution.process(d, in: workspace) } }, htmlSplit.count,
+         { for d in split { _ = try? attribution.process(d, in: workspace) } }, split.count),
+        ("claim typing", { for d in htmlAttributed { _ = try? claims.process(d, in: workspace) } }, htmlAttributed.count,
+         { for d in attributed { _ = try? claims.process(d, in: workspace) } }, attributed.count),
+        ("JSON Lines writing", { encode(htmlTyped) }, htmlTyped.count, { encode(textTyped) }, textTyped.count),
+        ("end to end", { for a in htmlArticles { _ = process(a, workspace) } }, htmlArticles.count,
+         { for a in textArticles { _ = process(a, workspace) } }, textArticles.count),
+    ]
+    print("allocations a article (allocator calls of this thread, one pass) and peak RSS during the pass")
+    print("stage".padding(toLength: 28, withPad: " ", startingAt: 0)
+          + "   HTML allocs   KB alloc'd  peak RSS (+ over start)    text allocs   KB alloc'd  peak RSS (+ over start)")
+    for pass in passes {
+        var line = pass.name.padding(toLength: 28, withPad: " ", startingAt: 0)
+        for (body, count) in [(pass.html, pass.htmlCount), (pass.text, pass.textCount)] {
+            guard count > 0 else {
+                line += "            —            —                         "
+                continue
+            }
+            let m = measureMemory(body)
+            line += String(format: "  %12.0f %12.1f %9.1f MB (+%6.1f MB)", Double(m.allocations) / Double(count),
+                           Double(m.bytes) / 1024 / Double(count), m.peakRSS, m.peakRSS - m.startRSS)
+        }
+        print(line)
+    }
+} else {
+    print("allocations: not counted (the interposed allocator is not in use, e.g. under a sanitizer)")
+}
+print("")
 
 // ---- Classification of single sentences (claimex classify).
 var sentences: [[UInt8]] = []

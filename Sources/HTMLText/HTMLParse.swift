@@ -21,6 +21,16 @@ extension HTMLPage {
         return page
     }
 
+    /// Streams the bytes through libxml2's HTML parser with our own SAX callbacks, so the
+    /// walker sees every element and text run as the parser makes it, and no tree is built.
+    ///
+    /// Why not `htmlReadMemory` and a walk over its tree: building the tree (a node, a copied
+    /// name and a copied text for every element, attribute and text run) and freeing it again
+    /// cost about a fifth of libxml2's time, and the walk afterwards read that tree back from
+    /// cold memory. The events are the ones the tree would have been built from, in the same
+    /// order: the context is set up exactly as `htmlReadMemory` sets it up (libxml2 2.9's
+    /// `htmlDoRead`), and with blanks kept (no HTML_PARSE_NOBLANKS) the parser's only look at
+    /// its own tree (`areBlanks`) cannot change which events it sends.
     private static func parseBytes(_ bytes: [UInt8], _ prepared: Charset.Prepared, _ options: ParseOptions) -> HTMLPage {
         guard !bytes.isEmpty, bytes.count <= Int(Int32.max) else { return HTMLPage() }
         var flags =
@@ -28,27 +38,47 @@ extension HTMLPage {
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NODEFDTD.rawValue
         if prepared.ignoreDeclared { flags |= HTML_PARSE_IGNORE_ENC.rawValue }
         // XML_PARSE_HUGE lifts libxml2's nesting limit (256), past which it abandons the rest of
-        // the page; the walk below is iterative, so depth costs us nothing.
+        // the page; the walker keeps its own stack, so depth costs us nothing.
         flags |= XML_PARSE_HUGE.rawValue
         let opts = Int32(bitPattern: flags)
         let size = Int32(bytes.count)
-        // SAFETY: the buffer pointer is only used during htmlReadMemory, which copies what it
-        // needs and keeps no reference; `size` is the buffer's byte length (checked to fit in
-        // Int32 above); the encoding C string lives for the duration of the call.
-        let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
-            let raw = UnsafeRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self)
-            if let encoding = prepared.encoding {
-                return encoding.withCString { htmlReadMemory(raw, size, nil, $0, opts) }
-            }
-            return htmlReadMemory(raw, size, nil, nil, opts)
-        }
-        guard let doc else { return HTMLPage() }
-        // SAFETY: `doc` was made by htmlReadMemory above and is freed exactly once, here; the
-        // walker converts everything it keeps into Swift values before this returns.
-        defer { xmlFreeDoc(doc) }
         var walker = Walker(skipWords: options.skipClassWords.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty },
                             maxDepth: max(1, options.maxDepth))
-        walker.walk(doc)
+        // SAFETY: the buffer pointer is only used during xmlCreateMemoryParserCtxt, which copies
+        // the bytes into the parser's own input buffer; `size` is the buffer's byte length
+        // (checked to fit in Int32 above). The context is freed exactly once, by the defer. The
+        // walker's address is handed to libxml2 as `userData` only inside
+        // withUnsafeMutablePointer, for the duration of htmlParseDocument, and cleared before
+        // that closure returns; the callbacks copy whatever they keep into Swift storage.
+        let parsed: Bool = bytes.withUnsafeBufferPointer { buf in
+            let raw = UnsafeRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self)
+            guard let ctxt = xmlCreateMemoryParserCtxt(raw, size) else { return false }
+            defer { xmlFreeParserCtxt(ctxt) }
+            guard let sax = ctxt.pointee.sax else { return false }
+            sax.pointee = Walker.saxHandler()
+            _ = htmlCtxtUseOptions(ctxt, opts)
+            ctxt.pointee.html = 1
+            if let encoding = prepared.encoding, let handler = xmlFindCharEncodingHandler(encoding) {
+                _ = xmlSwitchToEncoding(ctxt, handler)
+                if let input = ctxt.pointee.input {
+                    if let old = input.pointee.encoding { cx_xml_free(UnsafeMutableRawPointer(mutating: old)) }
+                    input.pointee.encoding = UnsafePointer(xmlCharStrdup(encoding))
+                }
+            }
+            withUnsafeMutablePointer(to: &walker) { w in
+                ctxt.pointee.userData = UnsafeMutableRawPointer(w)
+                _ = htmlParseDocument(ctxt)
+                ctxt.pointee.userData = nil
+            }
+            // No startDocument callback, so no document; free one should a libxml2 make one.
+            if let doc = ctxt.pointee.myDoc {
+                xmlFreeDoc(doc)
+                ctxt.pointee.myDoc = nil
+            }
+            return true
+        }
+        guard parsed else { return HTMLPage() }
+        walker.finish()
         return walker.page
     }
 }
@@ -66,8 +96,8 @@ private struct Frame {
     var authorBlocks: Int
 }
 
-/// Walks a libxml2 tree without recursion (the stack of open elements is an array), building
-/// block text into one reusable byte buffer.
+/// Builds blocks from libxml2's parse events (the stack of open elements is an array),
+/// collecting block text into one reusable byte buffer.
 private struct Walker {
     var page = HTMLPage()
     var buf: [UInt8] = []
@@ -84,6 +114,17 @@ private struct Walker {
     var roles: Roles = []
     var depth: Int32 = 0
     var scratch: [UInt8] = []
+    /// A style attribute with white space removed, lower-cased (reused).
+    var styleScratch: [UInt8] = []
+    /// Elements libxml2 has open (skipped ones included).
+    var open = 0
+    /// Depth inside a skipped element (0: walking).
+    var skip = 0
+    /// What the skipped element being read is collected for, and the bytes so far.
+    var collecting = Collecting.none
+    var collected: [UInt8] = []
+
+    enum Collecting { case none, title, jsonLD }
     /// Lower-cased class/id fragments whose elements are skipped with their subtree.
     let skipWords: [[UInt8]]
     /// Frames (open elements) never exceed this; deeper elements are skipped and flagged.
@@ -94,87 +135,118 @@ private struct Walker {
         self.maxDepth = maxDepth
         buf.reserveCapacity(1 << 14)
         scratch.reserveCapacity(256)
+        styleScratch.reserveCapacity(256)
         frames.reserveCapacity(64)
         page.blocks.reserveCapacity(256)
         page.elements.reserveCapacity(1024)
     }
 
-    // MARK: traversal
+    // MARK: SAX events
 
-    mutating func walk(_ doc: htmlDocPtr) {
-        // SAFETY: every pointer followed below (children, next, parent, name, content,
-        // properties) belongs to `doc`, which stays alive until our caller's defer frees it;
-        // libxml2 keeps these links consistent, and we never write through them.
-        var cur: xmlNodePtr? = doc.pointee.children
-        outer: while let node = cur {
-            let descend = enter(node)
-            if descend {
-                if let child = node.pointee.children {
-                    cur = child
-                    continue
-                }
-                leave()
-            }
-            var n = node
-            while true {
-                if let next = n.pointee.next {
-                    cur = next
-                    continue outer
-                }
-                guard let parent = n.pointee.parent, isElement(parent) else { break outer }
-                leave()
-                n = parent
-            }
+    /// The callbacks libxml2 calls while it parses; everything else (comments, DOCTYPE,
+    /// processing instructions, document start and end) is left out, as the tree walk ignored
+    /// those nodes. `initialized = 1` is what the HTML handler `htmlReadMemory` installs has.
+    static func saxHandler() -> htmlSAXHandler {
+        var h = htmlSAXHandler()
+        h.initialized = 1
+        // SAFETY (all four): `ctx` is the userData set in parseBytes, the address of the walker,
+        // live for the whole of htmlParseDocument; libxml2 calls back on the parsing thread only.
+        h.startElement = { ctx, name, atts in
+            ctx?.assumingMemoryBound(to: Walker.self).pointee.startElement(name, atts)
         }
-        // Unbalanced tail (cannot happen with a well-formed libxml2 tree, but be safe).
+        h.endElement = { ctx, _ in
+            ctx?.assumingMemoryBound(to: Walker.self).pointee.endElement()
+        }
+        h.characters = { ctx, ch, len in
+            guard let ch, len > 0 else { return }
+            ctx?.assumingMemoryBound(to: Walker.self).pointee.text(UnsafeBufferPointer(start: ch, count: Int(len)), cdata: false)
+        }
+        h.cdataBlock = { ctx, ch, len in
+            guard let ch, len > 0 else { return }
+            ctx?.assumingMemoryBound(to: Walker.self).pointee.text(UnsafeBufferPointer(start: ch, count: Int(len)), cdata: true)
+        }
+        return h
+    }
+
+    /// An element opens. Elements the walker does not descend into (scripts, hidden or
+    /// furniture subtrees, void elements, too deep) are skipped with everything inside.
+    mutating func startElement(_ name: UnsafePointer<UInt8>?, _ atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
+        open += 1
+        if skip > 0 {
+            skip += 1
+            return
+        }
+        if !enterElement(HTMLTag.of(name), Attributes(atts)) { skip = 1 }
+    }
+
+    /// An element closes; libxml2 closes every element it opened (implied ends included).
+    mutating func endElement() {
+        guard open > 0 else { return }
+        open -= 1
+        if skip > 0 {
+            skip -= 1
+            if skip == 0 { endCollecting() }
+            return
+        }
+        leave()
+    }
+
+    /// A run of text (or of a script's CDATA). libxml2 hands whole characters, never half a
+    /// UTF-8 sequence, and may split one text node into several runs.
+    mutating func text(_ run: UnsafeBufferPointer<UInt8>, cdata: Bool) {
+        // Text outside any element has no node to go into, so the tree never had it.
+        guard open > 0 else { return }
+        if skip > 0 {
+            // Direct children of a <title> (text only) or of a JSON-LD <script>.
+            guard skip == 1, collecting != .none, !(cdata && collecting == .title) else { return }
+            collected.append(contentsOf: run)
+            return
+        }
+        if !roles.contains(.head) { appendText(run) }
+    }
+
+    /// The end of the document: closes what is still open and ends the last block.
+    mutating func finish() {
         while !frames.isEmpty { leave() }
         flush()
     }
 
-    private func isElement(_ node: xmlNodePtr) -> Bool {
-        // SAFETY: `node` is a live node of the walked document (a parent link from walk()).
-        node.pointee.type == XML_ELEMENT_NODE
-    }
-
-    /// Handles a node on the way down; returns true when a frame was pushed and its children
-    /// should be walked.
-    private mutating func enter(_ node: xmlNodePtr) -> Bool {
-        // SAFETY: `node` comes from walk(), so it is a live node of the document being walked;
-        // `content` of a text/CDATA node is NUL-terminated (or nil) and owned by the document.
-        switch node.pointee.type {
-        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            if let content = node.pointee.content, !roles.contains(.head) {
-                appendText(UnsafePointer(content))
-            }
-            return false
-        case XML_ELEMENT_NODE:
-            return enterElement(node)
-        default:
-            return false
+    /// Stores what a skipped <title> or JSON-LD <script> held.
+    private mutating func endCollecting() {
+        switch collecting {
+        case .none: return
+        case .title:
+            let t = collapseBytes(collected)
+            if !t.isEmpty { page.metadata.title = t }
+        case .jsonLD:
+            if !collected.isEmpty { page.metadata.jsonLD.append(String(decoding: collected, as: UTF8.self)) }
         }
+        collecting = .none
+        collected.removeAll(keepingCapacity: true)
     }
 
-    private mutating func enterElement(_ node: xmlNodePtr) -> Bool {
-        // SAFETY: `node` is a live element of the walked document. Its attribute list
-        // (`properties`, each attribute's `name`, `next` and first text child's `content`) is
-        // owned by the document and only read here; every string is NUL-terminated. Values are
-        // copied into Swift storage (`scratch`, String) before this function returns.
-        let tag = HTMLTag.of(node.pointee.name)
+    /// Handles an element on the way down; returns true when a frame was pushed and its
+    /// content should be walked.
+    private mutating func enterElement(_ tag: HTMLTag, _ atts: Attributes) -> Bool {
+        // SAFETY: the attribute names and values are libxml2's, NUL-terminated, alive for this
+        // callback only; they are copied into Swift storage (`scratch`, String) before it returns.
         switch tag {
         case .script:
-            collectJSONLD(node)
+            // JSON-LD: its text is collected while the script is skipped.
+            if let type = atts["type"], containsLowered(type, "ld+json", limit: 1000), page.metadata.jsonLD.count < 16 {
+                collecting = .jsonLD
+            }
             return false
         case .title:
             if page.metadata.title == nil, roles.contains(.head) || !roles.contains(.article) {
-                let t = textOfChildren(node)
-                if !t.isEmpty { page.metadata.title = t }
+                collecting = .title
             }
             return false
         case .meta:
-            collectMeta(node)
+            collectMeta(atts)
             return false
         case .link:
-            collectLink(node)
+            collectLink(atts)
             return false
         case .br:
             if brRun >= 1 {
@@ -205,11 +277,7 @@ private struct Walker {
         var relAuthor = false
         var hidden = false
         scratch.removeAll(keepingCapacity: true)
-        var attr = node.pointee.properties
-        while let a = attr {
-            attr = a.pointee.next
-            guard let name = a.pointee.name else { continue }
-            let value = a.pointee.children?.pointee.content.map { UnsafePointer($0) }
+        for (name, value) in atts {
             switch attributeName(name) {
             case .classOrID, .itemprop:
                 if let value {
@@ -225,7 +293,7 @@ private struct Walker {
                     hasHints = true
                 }
             case .style:
-                if let value, styleHides(value) { hidden = true }
+                if let value, styleHides(value, scratch: &styleScratch) { hidden = true }
             case .hidden:
                 hidden = true
             case .ariaHidden:
@@ -233,14 +301,14 @@ private struct Walker {
             case .href:
                 href = true
             case .rel:
-                if let value, containsLowered(value, "author") { relAuthor = true }
+                if let value, containsLowered(value, "author", limit: 1000) { relAuthor = true }
             case .datetime:
                 if tag == .time, let value, page.metadata.times.count < 32 {
                     page.metadata.times.append(string(value))
                 }
             case .lang:
                 if tag == .html, page.metadata.lang == nil, let value {
-                    let s = collapse(value)
+                    let s = collapse(value, scratch: &styleScratch)
                     if !s.isEmpty { page.metadata.lang = s }
                 }
             case .other:
@@ -331,17 +399,16 @@ private struct Walker {
 
     // MARK: text
 
-    /// Appends a text node's bytes, collapsing whitespace runs (ASCII white space and U+00A0)
-    /// to one space; leading space of a block is dropped, trailing space is never written.
-    private mutating func appendText(_ p: UnsafePointer<UInt8>) {
+    /// Appends a run of text, collapsing whitespace runs (ASCII white space and U+00A0) to one
+    /// space; leading space of a block is dropped, trailing space is never written. Runs of one
+    /// text node are appended one after the other as if they were one.
+    private mutating func appendText(_ run: UnsafeBufferPointer<UInt8>) {
         var i = 0
         var written = 0
-        // SAFETY: `p` is a NUL-terminated text node content owned by the live document; the
-        // loop stops at the terminator, and the look-ahead after 0xC2 reads p[i + 1], which
-        // exists because p[i] is not the terminator.
-        while true {
-            let c = p[i]
-            if c == 0 { break }
+        let n = run.count
+        buf.reserveCapacity(buf.count + n)
+        while i < n {
+            let c = run[i]
             if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C {
                 if !buf.isEmpty {
                     pendingSpace = true
@@ -350,7 +417,7 @@ private struct Walker {
                 i += 1
                 continue
             }
-            if c == 0xC2 && p[i + 1] == 0xA0 {
+            if c == 0xC2 && i + 1 < n && run[i + 1] == 0xA0 {
                 if !buf.isEmpty {
                     pendingSpace = true
                     pendingSpaceInLink = linkDepth > 0
@@ -363,9 +430,16 @@ private struct Walker {
                 pendingSpace = false
                 if pendingSpaceInLink && linkDepth > 0 { written += 1 }
             }
-            buf.append(c)
-            written += 1
-            i += 1
+            // Copy the run of ordinary bytes up to the next white space in one go.
+            var j = i + 1
+            while j < n {
+                let d = run[j]
+                if d <= 0x20 || d == 0xC2 { break }
+                j += 1
+            }
+            buf.append(contentsOf: UnsafeBufferPointer(rebasing: run[i..<j]))
+            written += j - i
+            i = j
         }
         if written > 0 {
             brRun = 0
@@ -408,59 +482,57 @@ private struct Walker {
 
     // MARK: metadata
 
-    private mutating func collectJSONLD(_ node: xmlNodePtr) {
-        // SAFETY: reads the script element's children (text/CDATA nodes of the live document,
-        // NUL-terminated content) and copies their bytes into a Swift array.
-        guard let type = attribute(node, "type"), containsLowered(type, "ld+json") else { return }
-        guard page.metadata.jsonLD.count < 16 else { return }
-        var bytes: [UInt8] = []
-        var child = node.pointee.children
-        while let c = child {
-            if let content = c.pointee.content {
-                appendRaw(UnsafePointer(content), to: &bytes)
-            }
-            child = c.pointee.next
-        }
-        if !bytes.isEmpty { page.metadata.jsonLD.append(String(decoding: bytes, as: UTF8.self)) }
-    }
-
-    private mutating func collectMeta(_ node: xmlNodePtr) {
-        // SAFETY: attribute values of a live element, NUL-terminated, copied into Swift
-        // strings before returning.
-        guard let content = attribute(node, "content") else { return }
+    private mutating func collectMeta(_ atts: Attributes) {
+        // SAFETY: attribute values of the element being opened, NUL-terminated, copied into
+        // Swift strings before returning.
+        guard let content = atts["content"] else { return }
         for key: StaticString in ["property", "name", "itemprop"] {
-            guard let k = attribute(node, key) else { continue }
+            guard let k = atts[key] else { continue }
             scratch.removeAll(keepingCapacity: true)
             appendLowered(k, to: &scratch, limit: 100)
             let name = String(decoding: scratch, as: UTF8.self)
             if !name.isEmpty, page.metadata.meta[name] == nil {
-                page.metadata.meta[name] = collapse(content)
+                page.metadata.meta[name] = collapse(content, scratch: &styleScratch)
             }
             return
         }
     }
 
-    private mutating func collectLink(_ node: xmlNodePtr) {
-        // SAFETY: as collectMeta: live, NUL-terminated attribute values, copied.
-        guard let rel = attribute(node, "rel"), let href = attribute(node, "href") else { return }
-        if page.metadata.canonical == nil, containsLowered(rel, "canonical") {
-            let s = collapse(href)
+    private mutating func collectLink(_ atts: Attributes) {
+        // SAFETY: as collectMeta: NUL-terminated attribute values, copied.
+        guard let rel = atts["rel"], let href = atts["href"] else { return }
+        if page.metadata.canonical == nil, containsLowered(rel, "canonical", limit: 1000) {
+            let s = collapse(href, scratch: &styleScratch)
             if !s.isEmpty { page.metadata.canonical = s }
         }
     }
+}
 
-    /// Whitespace-collapsed text of a node's direct text children (for `<title>`).
-    private func textOfChildren(_ node: xmlNodePtr) -> String {
-        // SAFETY: walks the direct children of a live element and copies their text.
-        var bytes: [UInt8] = []
-        var child = node.pointee.children
-        while let c = child {
-            if c.pointee.type == XML_TEXT_NODE, let content = c.pointee.content {
-                appendRaw(UnsafePointer(content), to: &bytes)
-            }
-            child = c.pointee.next
+/// The attributes libxml2 hands to startElement: a NULL-terminated array of name, value
+/// pairs (a value is NULL for an attribute written without one). Valid during the callback.
+private struct Attributes: Sequence {
+    let atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
+
+    init(_ atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) { self.atts = atts }
+
+    struct Iterator: IteratorProtocol {
+        let atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
+        var i = 0
+        mutating func next() -> (name: UnsafePointer<UInt8>, value: UnsafePointer<UInt8>?)? {
+            // SAFETY: the array ends with a NULL name; we stop there and never read past it, and
+            // every name is followed by its value slot.
+            guard let atts, let name = atts[i] else { return nil }
+            defer { i += 2 }
+            return (name, atts[i + 1])
         }
-        return collapseBytes(bytes)
+    }
+
+    func makeIterator() -> Iterator { Iterator(atts: atts) }
+
+    /// The value of the first attribute called `name`, if it has one.
+    subscript(_ name: StaticString) -> UnsafePointer<UInt8>? {
+        for (n, v) in self where equals(n, name) { return v }
+        return nil
     }
 }
 
@@ -503,19 +575,6 @@ private func equals(_ p: UnsafePointer<UInt8>, _ literal: StaticString) -> Bool 
     return p[n] == 0
 }
 
-/// The value of an attribute (its first text child), if present.
-private func attribute(_ node: xmlNodePtr, _ name: StaticString) -> UnsafePointer<UInt8>? {
-    // SAFETY: walks the node's attribute list, owned by the live document.
-    var attr = node.pointee.properties
-    while let a = attr {
-        if let n = a.pointee.name, equals(n, name) {
-            return a.pointee.children?.pointee.content.map { UnsafePointer($0) }
-        }
-        attr = a.pointee.next
-    }
-    return nil
-}
-
 private func appendRaw(_ p: UnsafePointer<UInt8>, to out: inout [UInt8]) {
     var i = 0
     // SAFETY: NUL-terminated string from the live document; stops at the terminator.
@@ -536,17 +595,39 @@ private func appendLowered(_ p: UnsafePointer<UInt8>, to out: inout [UInt8], lim
     }
 }
 
+/// Whether a C string equals an ASCII lower-case literal, ignoring ASCII case.
 private func equalsLowered(_ p: UnsafePointer<UInt8>, _ literal: StaticString) -> Bool {
-    var bytes: [UInt8] = []
-    appendLowered(p, to: &bytes, limit: 64)
-    let lit = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
-    return bytes.elementsEqual(lit)
+    let n = literal.utf8CodeUnitCount
+    let lit = literal.utf8Start
+    // SAFETY: p[i] is read only while the earlier bytes matched non-NUL literal bytes, so the
+    // terminator has not been passed; p[n] follows n matching non-NUL bytes.
+    for i in 0..<n {
+        let c = p[i]
+        if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != lit[i] { return false }
+    }
+    return p[n] == 0
 }
 
-private func containsLowered(_ p: UnsafePointer<UInt8>, _ literal: StaticString) -> Bool {
-    var bytes: [UInt8] = []
-    appendLowered(p, to: &bytes, limit: 1000)
-    return contains(bytes, literal)
+/// Whether the first `limit` bytes of a C string contain an ASCII lower-case literal (no
+/// spaces in it), ignoring ASCII case; no copy is made.
+private func containsLowered(_ p: UnsafePointer<UInt8>, _ literal: StaticString, limit: Int) -> Bool {
+    let n = literal.utf8CodeUnitCount
+    guard n > 0 else { return true }
+    let lit = literal.utf8Start
+    var i = 0
+    // SAFETY: stops at the terminator or at `limit`; the inner loop reads p[i + k] only after
+    // p[i ..< i + k] matched non-NUL literal bytes, so it never passes the terminator.
+    while i + n <= limit && p[i] != 0 {
+        var k = 0
+        while k < n {
+            let c = p[i + k]
+            if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != lit[k] { break }
+            k += 1
+        }
+        if k == n { return true }
+        i += 1
+    }
+    return false
 }
 
 /// Substring search of an ASCII literal in bytes.
@@ -584,9 +665,10 @@ private func containsBytes(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
     return false
 }
 
-/// Inline style that hides the element: display:none or visibility:hidden.
-private func styleHides(_ p: UnsafePointer<UInt8>) -> Bool {
-    var bytes: [UInt8] = []
+/// Inline style that hides the element: display:none or visibility:hidden. `bytes` is
+/// reusable scratch.
+private func styleHides(_ p: UnsafePointer<UInt8>, scratch bytes: inout [UInt8]) -> Bool {
+    bytes.removeAll(keepingCapacity: true)
     var i = 0
     // SAFETY: NUL-terminated string from the live document; stops at the terminator.
     while i < 2000 {
@@ -618,11 +700,35 @@ private func string(_ p: UnsafePointer<UInt8>) -> String {
     return String(decoding: bytes, as: UTF8.self)
 }
 
-/// A C string with white space collapsed and trimmed.
-private func collapse(_ p: UnsafePointer<UInt8>) -> String {
-    var bytes: [UInt8] = []
-    appendRaw(p, to: &bytes)
-    return collapseBytes(bytes)
+/// A C string with white space collapsed and trimmed (as `collapseBytes` of its bytes),
+/// built in `scratch` (reused) rather than in two fresh arrays.
+private func collapse(_ p: UnsafePointer<UInt8>, scratch out: inout [UInt8]) -> String {
+    out.removeAll(keepingCapacity: true)
+    var space = false
+    var i = 0
+    // SAFETY: NUL-terminated string from libxml2; p[i + 1] is read only when p[i] is 0xC2,
+    // not the terminator, so it exists.
+    while true {
+        let c = p[i]
+        if c == 0 { break }
+        if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C {
+            space = !out.isEmpty
+            i += 1
+            continue
+        }
+        if c == 0xC2, p[i + 1] == 0xA0 {
+            space = !out.isEmpty
+            i += 2
+            continue
+        }
+        if space {
+            out.append(0x20)
+            space = false
+        }
+        out.append(c)
+        i += 1
+    }
+    return String(decoding: out, as: UTF8.self)
 }
 
 func collapseBytes(_ bytes: [UInt8]) -> String {

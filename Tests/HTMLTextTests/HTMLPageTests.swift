@@ -282,3 +282,41 @@ extension String {
         return String(s)
     }
 }
+
+/// The walker works on libxml2's parse events (no tree): what those events split or leave
+/// out must come out as the tree walk made it.
+@Suite("HTMLPage: parse events")
+struct HTMLPageEventTests {
+    @Test func longTextArrivesInRunsAndIsJoined() {
+        // libxml2 hands text in runs of about a thousand bytes; the block is one text.
+        let words = (0..<2_000).map { "w\($0)" }
+        let html = "<p>" + words.joined(separator: " \n ") + "&nbsp; end</p>"
+        let page = parse(html)
+        #expect(page.blocks.map(\.text) == [words.joined(separator: " ") + " end"])
+        #expect(page.blocks.first?.textBytes == page.blocks.first?.text.utf8.count)
+    }
+
+    @Test func jsonLDScriptsAreCollectedWhateverTheCaseOfTheirType() {
+        let scripts = (0..<20).map { #"<script TYPE="Application/LD+JSON">{"n":\#($0)}</script>"# }.joined()
+        let page = parse("<html><head>\(scripts)<script>{\"not\":1}</script></head><body><p>Text</p></body></html>")
+        // At most 16, in document order; a script without the JSON-LD type is not one.
+        #expect(page.metadata.jsonLD == (0..<16).map { #"{"n":\#($0)}"# })
+        #expect(page.blocks.map(\.text) == ["Text"])
+    }
+
+    @Test func theFirstTitleInTheHeadWins() {
+        let page = parse("<html><head><title> One \n title </title><title>Two</title></head><body><p>x</p></body></html>")
+        #expect(page.metadata.title == "One title")
+    }
+
+    @Test func textAfterTheClosingTagsIsStillBodyText() {
+        let page = parse("<html><body><p>First</p></body></html>\n  Tail text")
+        #expect(page.blocks.map(\.text) == ["First", "Tail text"])
+    }
+
+    @Test func skippedSubtreesLeaveOutTheirTextAndElements() {
+        let page = parse(#"<div><p>Kept</p><span style="display: NONE">gone <b>bold <i>deep</i></b></span><p>Also kept</p></div>"#)
+        #expect(page.blocks.map(\.text) == ["Kept", "Also kept"])
+        #expect(page.elements.map(\.tag) == [.html, .body, .div, .p, .p])
+    }
+}

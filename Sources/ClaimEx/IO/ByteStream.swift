@@ -44,8 +44,11 @@ final class ByteStream {
     var isGzip: Bool { inflater != nil }
 
     /// Opens `path`, or standard input for `-`.
+    ///
+    /// A regular file smaller than `chunk` is read with a chunk of its own size (plus one
+    /// byte, so the first read gets it all): each read zero-fills its chunk first, and a
+    /// directory of 200 KB pages would otherwise clear and fault in a fresh megabyte a page.
     init(path: String, chunk: Int = 1 << 20) throws(Failure) {
-        self.chunk = chunk
         if path == "-" {
             fd = 0
             ownsFD = false
@@ -54,6 +57,12 @@ final class ByteStream {
             guard f >= 0 else { throw .unreadable(String(cString: strerror(errno))) }
             fd = f
             ownsFD = true
+        }
+        var info = stat()
+        if fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size >= 0, Int(info.st_size) < chunk {
+            self.chunk = max(Int(info.st_size) + 1, 4096)
+        } else {
+            self.chunk = chunk
         }
     }
 

@@ -45,8 +45,55 @@ public struct JSONBuffer {
 
     public mutating func int(_ n: Int) {
         separator()
-        bytes.append(contentsOf: String(n).utf8)
+        decimal(n)
         needsComma = true
+    }
+
+    /// A record id such as `article:q120-245`, written without building the string first.
+    public mutating func recordID(_ article: String, _ tag: StaticString, _ start: Int, _ end: Int) {
+        separator()
+        bytes.append(UInt8(ascii: "\""))
+        var a = article
+        a.withUTF8 { escapeContent($0) }
+        bytes.append(UInt8(ascii: ":"))
+        tag.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        decimal(start)
+        bytes.append(UInt8(ascii: "-"))
+        decimal(end)
+        bytes.append(UInt8(ascii: "\""))
+        needsComma = true
+    }
+
+    /// Several slices of UTF-8 written as one string, joined by single spaces (a quotation
+    /// made of parts), without joining them first.
+    public mutating func string(utf8Parts parts: [UnsafeBufferPointer<UInt8>]) {
+        separator()
+        bytes.append(UInt8(ascii: "\""))
+        for (i, part) in parts.enumerated() {
+            if i > 0 { bytes.append(0x20) }
+            escapeContent(part)
+        }
+        bytes.append(UInt8(ascii: "\""))
+        needsComma = true
+    }
+
+    /// The decimal digits of `n`, straight into the buffer (no String in between).
+    private mutating func decimal(_ n: Int) {
+        if n < 0 { bytes.append(UInt8(ascii: "-")) }
+        var m = n.magnitude
+        if m < 10 {
+            bytes.append(0x30 + UInt8(m))
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var i = 20
+            while m > 0 {
+                i -= 1
+                digits[i] = 0x30 + UInt8(m % 10)
+                m /= 10
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[i..<20]))
+        }
     }
 
     public mutating func int(_ n: Int?) {
@@ -57,16 +104,21 @@ public struct JSONBuffer {
     public mutating func number(_ x: Double) {
         separator()
         let thousandths = Int((x * 1000).rounded())
-        var text = String(thousandths / 1000)
-        let frac = abs(thousandths % 1000)
-        if thousandths < 0 && thousandths > -1000 { text = "-0" }
-        if frac != 0 {
-            var digits = String(frac)
-            while digits.count < 3 { digits = "0" + digits }
-            while digits.hasSuffix("0") { digits.removeLast() }
-            text += "." + digits
+        if thousandths < 0 && thousandths > -1000 {
+            bytes.append(UInt8(ascii: "-"))
+            bytes.append(UInt8(ascii: "0"))
+        } else {
+            decimal(thousandths / 1000)
         }
-        bytes.append(contentsOf: text.utf8)
+        let frac = abs(thousandths % 1000)
+        if frac != 0 {
+            // Three digits, trailing zeros dropped: 0.5, 0.05, 0.005, 0.125.
+            let d1 = frac / 100, d2 = frac / 10 % 10, d3 = frac % 10
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(0x30 + UInt8(d1))
+            if d2 != 0 || d3 != 0 { bytes.append(0x30 + UInt8(d2)) }
+            if d3 != 0 { bytes.append(0x30 + UInt8(d3)) }
+        }
         needsComma = true
     }
 
@@ -90,6 +142,12 @@ public struct JSONBuffer {
 
     private mutating func escape(_ buf: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
+        escapeContent(buf)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// The escaped bytes of a string, without the quotes around them.
+    private mutating func escapeContent(_ buf: UnsafeBufferPointer<UInt8>) {
         var runStart = 0
         for i in 0..<buf.count {
             let b = buf[i]
@@ -107,6 +165,5 @@ public struct JSONBuffer {
             }
         }
         if runStart < buf.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart...])) }
-        bytes.append(UInt8(ascii: "\""))
     }
 }

@@ -39,10 +39,10 @@ public enum RecordEncoder {
         let (start, end) = offsets.span(quote.content)
         json.beginObject()
         json.key("type"); json.string("quote")
-        json.key("id"); json.string("\(id):q\(start)-\(end)")
+        json.key("id"); json.recordID(id, "q", start, end)
         json.key("article_id"); json.string(id)
         json.key("kind"); json.string(quote.kind.rawValue)
-        json.key("text"); json.string(quote.parts.map { text(buf, $0) }.joined(separator: " "))
+        json.key("text"); json.string(utf8Parts: quote.parts.map { UnsafeBufferPointer(rebasing: buf[$0]) })
         json.key("span"); span(start, end, into: &json)
         json.key("speaker")
         if let s = quote.speaker {
@@ -82,7 +82,7 @@ public enum RecordEncoder {
         let (start, end) = offsets.span(claim.range)
         json.beginObject()
         json.key("type"); json.string("claim")
-        json.key("id"); json.string("\(id):c\(start)-\(end)")
+        json.key("id"); json.recordID(id, "c", start, end)
         json.key("article_id"); json.string(id)
         json.key("text"); json.string(utf8: UnsafeBufferPointer(rebasing: buf[claim.range]))
         json.key("span"); span(start, end, into: &json)
@@ -225,10 +225,6 @@ public enum RecordEncoder {
         json.key("warc_record_id"); json.string(p.warcRecordID)
         json.key("warc_offset"); json.int(p.warcOffset)
         json.key("warc_date"); json.string(p.warcDate)
-    }
-
-    private static func text(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: buf[r]), as: UTF8.self)
     }
 
     private static func span(_ s: (Int, Int), into json: inout JSONBuffer) { span(s.0, s.1, into: &json) }

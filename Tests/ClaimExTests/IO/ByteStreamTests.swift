@@ -24,6 +24,15 @@ import Testing
         }
     }
 
+    @Test func smallAndEmptyFilesAreReadWhole() throws {
+        // A file under the chunk size is read with a chunk of its own size.
+        for text in [[], Array("abc".utf8), Array(repeating: UInt8(ascii: "x"), count: 70_000)] {
+            let path = try TempFiles.write(text, suffix: ".txt")
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            #expect(try readAll(path) == text)
+        }
+    }
+
     @Test func aTruncatedGzipIsAnErrorNotAShortFile() throws {
         let gz = try TempFiles.gzip(Array(String(repeating: "x y z\n", count: 5000).utf8))
         let path = try TempFiles.write(Array(gz.dropLast(20)), suffix: ".gz")

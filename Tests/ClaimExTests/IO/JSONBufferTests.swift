@@ -18,6 +18,51 @@ import Testing
     }
 }
 
+@Suite struct JSONBufferNumberTests {
+    /// The formatting the writer had when it built strings: three decimals at most, trailing
+    /// zeros dropped, "-0" for small negatives.
+    static func reference(_ x: Double) -> String {
+        let thousandths = Int((x * 1000).rounded())
+        var text = String(thousandths / 1000)
+        let frac = abs(thousandths % 1000)
+        if thousandths < 0 && thousandths > -1000 { text = "-0" }
+        if frac != 0 {
+            var digits = String(frac)
+            while digits.count < 3 { digits = "0" + digits }
+            while digits.hasSuffix("0") { digits.removeLast() }
+            text += "." + digits
+        }
+        return text
+    }
+
+    @Test func numbersAreWrittenAsBefore() {
+        var rng = SplitMix64(seed: 9)
+        var values: [Double] = [0, -0.0004, -0.0005, -0.5, -1.25, 2.05, 0.125, 3, 999.9995, -1000.001]
+        for _ in 0..<5_000 { values.append(Double(Int64(bitPattern: rng.next()) % 4_000_000) / 997) }
+        for x in values {
+            var json = JSONBuffer()
+            json.number(x)
+            #expect(String(decoding: json.bytes, as: UTF8.self) == Self.reference(x), "\(x)")
+        }
+    }
+
+    @Test func intsIdsAndPartsAreWrittenDirectly() throws {
+        var json = JSONBuffer()
+        json.beginArray()
+        for n in [0, 7, -7, 10, 1234567890, Int.min] { json.int(n) }
+        json.recordID("a\"b", "q", 0, 1205)
+        let text = "He said, “Yes.” Then: no"
+        var copy = text
+        copy.withUTF8 { buf in
+            json.string(utf8Parts: [UnsafeBufferPointer(rebasing: buf[0..<7]), UnsafeBufferPointer(rebasing: buf[9..<19])])
+        }
+        json.endArray()
+        let line = String(decoding: json.bytes, as: UTF8.self)
+        #expect(line == #"[0,7,-7,10,1234567890,-9223372036854775808,"a\"b:q0-1205","He said “Yes.”"]"#)
+        _ = try JSONSerialization.jsonObject(with: Data(json.bytes))
+    }
+}
+
 @Suite struct ScalarOffsetsTests {
     @Test(arguments: [0, 1, 255, 256, 257, 1000])
     func bytesBecomeCodePoints(prefix: Int) {

@@ -5,8 +5,9 @@ struct HTMLBodySelector {
     let page: HTMLPage
     /// JSON-LD articleBody, if any.
     let hint: String?
-    /// The hint as paragraphs (the answer when the page's own blocks give nothing).
-    var hintFallback: [String] = []
+    /// The hint as paragraphs (the answer when the page's own blocks give nothing), made
+    /// only when needed.
+    var hintFallback: () -> [String] = { [] }
     /// `htmlKey` of texts that are the headline.
     let headline: Set<String>
     let rules: HTMLCleanupRules
@@ -392,7 +393,8 @@ struct HTMLBodySelector {
     /// The JSON-LD articleBody as paragraphs, when the page's own blocks gave nothing.
     private func hintParagraphs() -> [String] {
         guard let hint else { return [] }
-        return hintFallback.isEmpty ? [hint] : hintFallback
+        let paragraphs = hintFallback()
+        return paragraphs.isEmpty ? [hint] : paragraphs
     }
 }
 
@@ -406,35 +408,90 @@ func htmlKey(_ s: String) -> String {
 func htmlKeyBytes(_ s: String, limit: Int = .max) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(min(s.utf8.count, limit))
-    var ascii = true
-    for c in s.utf8 {
-        if c >= 0x80 {
-            ascii = false
-            break
+    // One pass over the string's contiguous UTF-8 (native strings always have it), decoding
+    // only the non-ASCII scalars.
+    let done: Bool? = s.utf8.withContiguousStorageIfAvailable { buf -> Bool in
+        let n = buf.count
+        var i = 0
+        while i < n {
+            if out.count >= limit { break }
+            let c = buf[i]
+            if c < 0x80 {
+                if c >= 0x61 && c <= 0x7A || c >= 0x30 && c <= 0x39 {
+                    out.append(c)
+                } else if c >= 0x41 && c <= 0x5A {
+                    out.append(c | 0x20)
+                }
+                i += 1
+                continue
+            }
+            // A valid sequence (the string's storage is valid UTF-8): 2, 3 or 4 bytes.
+            var v: UInt32
+            let len: Int
+            if c < 0xE0 {
+                v = UInt32(c & 0x1F)
+                len = 2
+            } else if c < 0xF0 {
+                v = UInt32(c & 0x0F)
+                len = 3
+            } else {
+                v = UInt32(c & 0x07)
+                len = 4
+            }
+            for k in 1..<len { v = v << 6 | UInt32(buf[i + k] & 0x3F) }
+            i += len
+            // No-break space and General Punctuation (quotes, dashes, ellipsis, …): neither
+            // letters nor numbers, and the most common non-ASCII in news text.
+            if v == 0xA0 || (v >= 0x2000 && v <= 0x206F) { continue }
+            appendKeyScalar(Unicode.Scalar(v)!, to: &out)
         }
-        if out.count >= limit { return out }
+        return true
+    }
+    if done != nil { return out }
+    for u in s.unicodeScalars {
+        if out.count >= limit { break }
+        appendKeyScalar(u, to: &out)
+    }
+    return out
+}
+
+/// One scalar's contribution to `htmlKey`: ASCII letters lower-cased and digits; other
+/// letters and numbers lower-cased by their Unicode properties.
+private func appendKeyScalar(_ u: Unicode.Scalar, to out: inout [UInt8]) {
+    if u.isASCII {
+        let c = UInt8(u.value)
         if c >= 0x61 && c <= 0x7A || c >= 0x30 && c <= 0x39 {
             out.append(c)
         } else if c >= 0x41 && c <= 0x5A {
             out.append(c | 0x20)
         }
+    } else if u.properties.isAlphabetic || u.properties.numericType != nil {
+        out.append(contentsOf: u.properties.lowercaseMapping.utf8)
     }
-    if ascii { return out }
-    out.removeAll(keepingCapacity: true)
-    for u in s.unicodeScalars {
-        if out.count >= limit { break }
-        if u.isASCII {
-            let c = UInt8(u.value)
-            if c >= 0x61 && c <= 0x7A || c >= 0x30 && c <= 0x39 {
-                out.append(c)
-            } else if c >= 0x41 && c <= 0x5A {
-                out.append(c | 0x20)
+}
+
+/// Substring search of bytes in bytes, over the arrays' storage (the hint of a long article
+/// is searched for a few hundred block keys).
+func containsBytes(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    let n = needle.count
+    guard n > 0 else { return true }
+    guard haystack.count >= n else { return false }
+    return haystack.withUnsafeBufferPointer { h in
+        needle.withUnsafeBufferPointer { k in
+            let first = k[0]
+            var i = 0
+            let last = h.count - n
+            while i <= last {
+                if h[i] == first {
+                    var j = 1
+                    while j < n && h[i + j] == k[j] { j += 1 }
+                    if j == n { return true }
+                }
+                i += 1
             }
-        } else if u.properties.isAlphabetic || u.properties.numericType != nil {
-            out.append(contentsOf: u.properties.lowercaseMapping.utf8)
+            return false
         }
     }
-    return out
 }
 
 /// Naive substring search over bytes.

@@ -4,21 +4,44 @@ struct HTMLPhrases: Sendable, Equatable {
     /// `htmlKey` of whole-block texts.
     var exact: Set<String>
     /// Lower-cased block starts.
-    var prefixes: [String]
+    var prefixes: [String] {
+        didSet { prefixBytes = prefixes.map { Array($0.utf8) } }
+    }
+    /// `prefixes` as UTF-8, for the byte comparison of ASCII block starts.
+    private var prefixBytes: [[UInt8]]
 
     init(exact: [String], prefixes: [String]) {
         self.exact = Set(exact.map(htmlKey).filter { !$0.isEmpty })
-        self.prefixes = prefixes.map { $0.lowercased() }.filter { !$0.isEmpty }
+        let lowered = prefixes.map { $0.lowercased() }.filter { !$0.isEmpty }
+        self.prefixes = lowered
+        prefixBytes = lowered.map { Array($0.utf8) }
     }
 
     static let builtIn = HTMLPhrases(exact: HTMLBoilerplate.exact, prefixes: HTMLBoilerplate.prefixes)
 
     func isBoilerplate(_ text: String) -> Bool {
-        if text.utf8.count <= 60, exact.contains(htmlKey(text)) { return true }
-        if text.utf8.count <= 300 {
-            let lower = text.prefix(60).lowercased()
-            for p in prefixes where lower.hasPrefix(p) { return true }
+        let bytes = text.utf8.count
+        if bytes <= 60, exact.contains(htmlKey(text)) { return true }
+        guard bytes <= 300 else { return false }
+        // ASCII start (the usual case): compare lower-cased bytes. With the first 61 bytes all
+        // ASCII, every character up to the 60th is one byte and none after a prefix combines
+        // with it, so this is what the Character comparison below would decide.
+        let asciiStart: [UInt8]? = text.utf8.withContiguousStorageIfAvailable { buf -> [UInt8]? in
+            let n = min(buf.count, 61)
+            var lower = [UInt8](repeating: 0, count: min(buf.count, 60))
+            for i in 0..<n {
+                let c = buf[i]
+                if c >= 0x80 || c == 0x0D { return nil }
+                if i < 60 { lower[i] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+            }
+            return lower
+        } ?? nil
+        if let lower = asciiStart {
+            for p in prefixBytes where lower.count >= p.count && lower[0..<p.count].elementsEqual(p) { return true }
+            return false
         }
+        let lower = text.prefix(60).lowercased()
+        for p in prefixes where lower.hasPrefix(p) { return true }
         return false
     }
 }

@@ -12,7 +12,8 @@ struct HTMLClassVerdict: Sendable, Equatable {
 /// The class/id word lists (rules/cleanup/html-classes.txt) and how they are matched.
 struct HTMLClassWords: Sendable, Equatable {
     var boilerplate: [[UInt8]]
-    var tokens: Set<[UInt8]>
+    /// Slices, so that a class name's tokens are looked up in place, without a copy each.
+    var tokens: Set<ArraySlice<UInt8>>
     var content: [[UInt8]]
     /// `boilerplate` and `content` fragments indexed by their first byte, tagged
     /// (true = boilerplate), so a name is scanned once for all of them.
@@ -20,7 +21,7 @@ struct HTMLClassWords: Sendable, Equatable {
 
     init(boilerplate: [String], tokens: [String], content: [String]) {
         self.boilerplate = boilerplate.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty }
-        self.tokens = Set(tokens.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty })
+        self.tokens = Set(tokens.map { ArraySlice($0.lowercased().utf8) }.filter { !$0.isEmpty })
         self.content = content.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty }
         var index = [[(fragment: [UInt8], boilerplate: Bool)]](repeating: [], count: 256)
         for f in self.boilerplate { index[Int(f[0])].append((f, true)) }
@@ -109,7 +110,7 @@ struct HTMLClassWords: Sendable, Equatable {
                 for j in name.startIndex...name.endIndex {
                     let sep = j == name.endIndex || name[j] == 0x2D || name[j] == 0x5F || name[j] == 0x3A
                     guard sep else { continue }
-                    if j > t, tokens.contains(Array(name[t..<j])) {
+                    if j > t, tokens.contains(name[t..<j]) {
                         bad = true
                         break
                     }

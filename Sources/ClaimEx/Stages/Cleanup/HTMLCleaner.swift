@@ -58,7 +58,7 @@ public struct HTMLCleaner: Sendable {
     private func clean(_ page: HTMLPage) -> CleanText {
         let meta = HTMLMetadataReader.read(page)
         var selector = HTMLBodySelector(page: page, hint: meta.articleBodyHint, headline: meta.headlines, rules: rules)
-        selector.hintFallback = meta.articleBodyParagraphs
+        selector.hintFallback = { meta.articleBodyParagraphs }
         let paragraphs = selector.select()
         var metadata = meta.document
         if let first = paragraphs.first, let dateline = HTMLDateline.find(in: first) {

@@ -7,8 +7,13 @@ struct HTMLMetadataReader {
     var document = DocumentMetadata()
     /// JSON-LD articleBody, whitespace collapsed, when the page gives one.
     var articleBodyHint: String?
-    /// The same text split at its line breaks, for when the page's own blocks give nothing.
-    var articleBodyParagraphs: [String] = []
+    /// The raw JSON-LD articleBody behind `articleBodyHint`.
+    var articleBodyRaw: String?
+    /// The hint split at its line breaks, for when the page's own blocks give nothing: worked
+    /// out on demand, as most pages never need it and splitting by Character is not cheap.
+    var articleBodyParagraphs: [String] {
+        articleBodyRaw.map { $0.split(whereSeparator: \.isNewline).compactMap { Self.clean(String($0)) } } ?? []
+    }
     /// Texts that are the headline (to drop from the body), normalised with `htmlKey`.
     var headlines: Set<String> = []
 
@@ -63,9 +68,13 @@ struct HTMLMetadataReader {
         let lang = m.lang ?? m.meta["og:locale"] ?? m.meta["content-language"] ?? m.meta["language"]
         r.document.lang = lang.flatMap(clean).map { $0.replacingOccurrences(of: "_", with: "-") }
 
-        if let raw = ld.articleBody, let body = clean(raw), body.count >= 200 {
+        // At least 200 characters; the byte count rules out short bodies without counting
+        // characters, and the count stops at the 200th.
+        if let raw = ld.articleBody, let body = clean(raw), body.utf8.count >= 200,
+            body.index(body.startIndex, offsetBy: 200, limitedBy: body.endIndex) != nil
+        {
             r.articleBodyHint = body
-            r.articleBodyParagraphs = raw.split(whereSeparator: \.isNewline).compactMap { clean(String($0)) }
+            r.articleBodyRaw = raw
         }
         return r
     }
@@ -102,7 +111,8 @@ struct HTMLMetadataReader {
 
     /// JSON-LD and meta values sometimes carry escaped entities once more.
     private static func decodeEntities(_ s: String) -> String {
-        guard s.contains("&") else { return s }
+        // A byte test first: most values have no '&', and Foundation's search is not cheap.
+        guard s.utf8.contains(UInt8(ascii: "&")) else { return s }
         var t = s
         for (k, v) in [("&amp;", "&"), ("&quot;", "\""), ("&#39;", "'"), ("&#039;", "'"), ("&apos;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&nbsp;", " ")] {
             t = t.replacingOccurrences(of: k, with: v)
