@@ -6,7 +6,7 @@ import Yams
 /// written, and comments sit beside the rule they explain. Every error names the file and
 /// line so that a rule author never needs to read Swift.
 enum RuleFile {
-    /// Parses a rules file: `rules:` a list of `{id, kind, confidence, pattern, caseless,
+    /// Parses a rules file: `rules:` a list of `{id, kind, confidence, pattern, caseless, words,
     /// description, examples, counter}`. Patterns are expanded with `macros`.
     static func loadRules(_ path: String, macros: Macros) throws(RuleError) -> [RuleSpec] {
         let root = try compose(path)
@@ -42,6 +42,7 @@ enum RuleFile {
                 requires: try item["requires"]?.string.map { source throws(RuleError) in
                     try macros.expand(source, file: path, line: item["requires"]?.mark?.line, ruleID: id)
                 },
+                words: try words(item["words"], path: path, id: id),
                 examples: try examples(item["examples"], path: path, id: id),
                 counterExamples: try examples(item["counter"], path: path, id: id),
                 file: path, line: line, description: item["description"]?.string
@@ -98,6 +99,24 @@ enum RuleFile {
         default:
             return nil
         }
+    }
+
+    /// A rule's `words:` list, each checked against `WordTriggers.isValid` here so that a
+    /// typo fails at start-up with its line rather than silently never matching.
+    private static func words(_ node: Node?, path: String, id: String) throws(RuleError) -> [String]? {
+        guard let node else { return nil }
+        guard case .sequence(let items) = node, !items.isEmpty else {
+            throw RuleError(.syntax, file: path, line: node.mark?.line, ruleID: id, message: "`words:` must be a non-empty list")
+        }
+        var out: [String] = []
+        for item in items {
+            guard let word = item.string, WordTriggers.isValid(word) else {
+                throw RuleError(.syntax, file: path, line: item.mark?.line ?? node.mark?.line, ruleID: id,
+                                message: "`\(item.string ?? "?")` in `words:` is not a lower-case ASCII word, a word start of three or more letters with `*`, or `<digit>`")
+            }
+            out.append(word)
+        }
+        return out
     }
 
     private static func examples(_ node: Node?, path: String, id: String) throws(RuleError) -> [RuleExample] {

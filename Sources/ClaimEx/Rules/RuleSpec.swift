@@ -21,6 +21,11 @@ public struct RuleSpec: Sendable {
     /// nil: always tried). Rules that start with a speaker would otherwise be attempted at every
     /// word of every sentence; most sentences hold no cue word at all.
     public var requires: String?
+    /// Claim rules: words one of which every match contains (lower-case ASCII, `caus*` for a
+    /// word start, `<digit>` for any digit); nil: tried on every text. Claim typing runs every
+    /// rule on every sentence, and a sentence holds the words of only a few rules, so a single
+    /// pass over its words (`WordTriggers`) spares the regex scans that cannot match.
+    public var words: [String]? = nil
     public var examples: [RuleExample]
     public var counterExamples: [RuleExample]
     public var file: String

@@ -1,7 +1,8 @@
 import Patterns
 
 /// Runs every rule's inline examples and counter-examples: an example must match and
-/// produce the captures it names, a counter-example must not match.
+/// produce the captures it names (and, for a rule with `words:`, its match must contain one
+/// of them), a counter-example must not match.
 public struct RuleTester {
     public struct Failure: Sendable, CustomStringConvertible {
         public var rule: RuleSpec
@@ -28,6 +29,10 @@ public struct RuleTester {
                     continue
                 }
                 let bytes = Array(example.text.utf8)
+                if let words = rule.spec.words, !RuleTester.matchHasWord(words, bytes, found.range) {
+                    failures.append(Failure(rule: rule.spec, example: example,
+                                            problem: "the match \"\(String(decoding: bytes[found.range], as: UTF8.self))\" contains none of `words:`, so claim typing would never try the rule on it"))
+                }
                 for (name, expected) in example.captures.sorted(by: { $0.key < $1.key }) {
                     guard let index = rule.group(name) else {
                         failures.append(Failure(rule: rule.spec, example: example,
@@ -51,6 +56,13 @@ public struct RuleTester {
             }
         }
         return (failures, count)
+    }
+
+    /// Whether the matched bytes contain one of a rule's `words:`, as `WordTriggers` reads them.
+    static func matchHasWord(_ words: [String], _ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        bytes.withUnsafeBufferPointer { buf in
+            !WordTriggers(words: [words]).candidates(buf, ranges: [range]).isEmpty
+        }
     }
 
     /// Examples are single sentences (or paragraphs), so the whole text is one scope.

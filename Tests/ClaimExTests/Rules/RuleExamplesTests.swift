@@ -31,6 +31,44 @@ import Testing
         #expect(failure.description.contains("attribution/test.yaml:6"))
     }
 
+    /// A claim rule whose example matches without any of its `words:` would be skipped by claim
+    /// typing on that very text: `rules test` says so.
+    @Test func anExampleMatchWithoutTheRulesWordsFails() throws {
+        let dir = try TemporaryRules(attribution: "rules: []\n")
+        try """
+            rules:
+              - id: test.rose
+                kind: quantity
+                words: [fell]
+                pattern: '{W}rose\\s+\\d'
+                examples:
+                  - text: 'Prices rose 4% in May.'
+            """.write(toFile: dir.path + "/claims/test.yaml", atomically: true, encoding: .utf8)
+        let set = try RuleSet.load(directory: dir.path)
+        let (failures, _) = RuleTester().test(set.claims.filter { $0.spec.id == "test.rose" })
+        let failure = try #require(failures.first)
+        #expect(failure.problem.contains("contains none of `words:`"))
+        #expect(failure.problem.contains("rose 4"))
+    }
+
+    @Test func aBadEntryInWordsStopsLoadingWithItsLine() throws {
+        let dir = try TemporaryRules(attribution: "rules: []\n")
+        try """
+            rules:
+              - id: test.rose
+                kind: quantity
+                words: [rose,
+                        Fell]
+                pattern: '{W}rose'
+            """.write(toFile: dir.path + "/claims/test.yaml", atomically: true, encoding: .utf8)
+        #expect {
+            _ = try RuleSet.load(directory: dir.path)
+        } throws: { error in
+            guard let e = error as? RuleError else { return false }
+            return e.line == 5 && e.ruleID == "test.rose" && e.message.contains("`Fell`")
+        }
+    }
+
     @Test func aPatternThatDoesNotCompileStopsLoadingWithFileLineRuleAndOffset() throws {
         let dir = try TemporaryRules(attribution: """
             rules:

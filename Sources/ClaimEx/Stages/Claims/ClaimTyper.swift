@@ -18,6 +18,8 @@ public struct ClaimTyper: Sendable {
     }
 
     let rules: [TypedRule]
+    /// Which rules a text's words allow (`words:` in the rule files).
+    let triggers: WordTriggers
     let model: ClaimModel?
 
     public init(rules: RuleSet) {
@@ -26,11 +28,12 @@ public struct ClaimTyper: Sendable {
 
     /// The trainer types texts before any model exists.
     init(rules: [CompiledRule], model: ClaimModel?) {
-        self.rules = rules.compactMap { rule in
-            ClaimType(rawValue: rule.spec.kind).map {
-                TypedRule(pattern: rule.pattern, type: $0, feature: ClaimFeatures.Named("r:" + rule.spec.id))
-            }
+        let typed = rules.filter { ClaimType(rawValue: $0.spec.kind) != nil }
+        self.rules = typed.map { rule in
+            TypedRule(pattern: rule.pattern, type: ClaimType(rawValue: rule.spec.kind)!,
+                      feature: ClaimFeatures.Named("r:" + rule.spec.id))
         }
+        triggers = WordTriggers(words: typed.map(\.spec.words))
         self.model = model
     }
 
@@ -64,29 +67,32 @@ public struct ClaimTyper: Sendable {
         hits.indices.map { (rules[$0].id, rules[$0].type) }
     }
 
-    /// Runs every claim rule on the bytes in `ranges`. Rules that hit a match limit are
-    /// reported through `warning` and skipped.
+    /// Runs the claim rules on the bytes in `ranges`: those whose words occur there (or that
+    /// list none). Rules that hit a match limit are reported through `warning` and skipped.
     public func hits(
         _ buf: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], scratch: MatchScratch,
         warning: (String, Error) -> Void = { _, _ in }
     ) -> Hits {
         var found: UInt16 = 0
         var hits = Hits()
-        for index in rules.indices {
-            var hit = false
-            do {
-                for range in ranges where !hit {
-                    try rules[index].pattern.forEachMatch(in: buf, range: range, scratch: scratch) { _ in
-                        hit = true
-                        return false
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: triggers.stride) { mask in
+            triggers.candidates(buf, ranges: ranges, into: mask)
+            for index in rules.indices where WordTriggers.contains(mask, index) {
+                var hit = false
+                do {
+                    for range in ranges where !hit {
+                        try rules[index].pattern.forEachMatch(in: buf, range: range, scratch: scratch) { _ in
+                            hit = true
+                            return false
+                        }
                     }
+                } catch {
+                    warning(rules[index].id, error)
                 }
-            } catch {
-                warning(rules[index].id, error)
-            }
-            if hit {
-                found |= 1 << rules[index].type.index
-                hits.indices.append(index)
+                if hit {
+                    found |= 1 << rules[index].type.index
+                    hits.indices.append(index)
+                }
             }
         }
         if found != 0 {
