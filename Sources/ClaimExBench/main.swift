@@ -188,10 +188,12 @@ if options.perRule {
     let triggers = WordTriggers(words: rules.claims.map(\.spec.words))
     var tried = 0
     var missed: [String: Int] = [:]
+    var triedBy: [String: Int] = [:]
     for s in sentences {
         s.withUnsafeBufferPointer { buf in
             let allowed = Set(triggers.candidates(buf, ranges: [0..<buf.count]))
             tried += allowed.count
+            for i in allowed { triedBy[rules.claims[i].spec.id, default: 0] += 1 }
             for (i, rule) in rules.claims.enumerated() where !allowed.contains(i) {
                 if (try? rule.pattern.firstMatch(in: buf, scratch: workspace.scratch)) ?? nil != nil {
                     missed[rule.spec.id, default: 0] += 1
@@ -202,6 +204,8 @@ if options.perRule {
     print(String(format: "  words: %.1f of %d rules tried per sentence; matches the words would skip: %d %@",
                  Double(tried) / Double(max(sentences.count, 1)), rules.claims.count, missed.values.reduce(0, +),
                  missed.isEmpty ? "" : missed.description))
+    print("  most tried: " + triedBy.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(8)
+        .map { "\($0.key) \(String(format: "%.0f%%", 100 * Double($0.value) / Double(max(sentences.count, 1))))" }.joined(separator: ", "))
 }
 
 // ---- Growth: one article repeated into one document 1×, 10×, 100×: time must grow linearly.
