@@ -18,6 +18,8 @@ struct Options {
     var profileRuns = 1
     /// `--html-only`: stop after the HTML rows (a quicker loop while working on cleanup).
     var htmlOnly = false
+    /// Also time each claim rule alone over the sentences (where claim typing's time goes).
+    var perRule = false
 }
 
 var options = Options()
@@ -31,8 +33,9 @@ while let a = args.next() {
     case "--profile": options.profile = args.next()
     case "--runs": options.profileRuns = Int(args.next() ?? "") ?? options.profileRuns
     case "--html-only": options.htmlOnly = true
+    case "--per-rule": options.perRule = true
     case "--help", "-h":
-        print("usage: claimex-bench [--data DIR] [--quotes PolNeAR.jsonl] [--rules DIR] [--seconds S] [--html-only]")
+        print("usage: claimex-bench [--data DIR] [--quotes PolNeAR.jsonl] [--rules DIR] [--seconds S] [--html-only] [--per-rule]")
         print("       claimex-bench --profile floor|walk|cleanup|extract [--runs N]   (untimed, for callgrind/perf)")
         exit(0)
     default:
@@ -244,6 +247,48 @@ let classifyTime = best(options.seconds) {
 }
 print(String(format: "%@%9.0f sentences/s (%d sentences)", "classify".padding(toLength: 34, withPad: " ", startingAt: 0),
              Double(sentences.count) / classifyTime, sentences.count))
+
+if options.perRule {
+    // Each claim rule alone over every sentence, slowest first: µs per 1,000 sentences.
+    var times: [(String, Double)] = []
+    for rule in rules.claims {
+        let t = best(0.2) {
+            for s in sentences {
+                s.withUnsafeBufferPointer { buf in
+                    _ = try? rule.pattern.firstMatch(in: buf, scratch: workspace.scratch)
+                }
+            }
+        }
+        times.append((rule.spec.id, t))
+    }
+    for (id, t) in times.sorted(by: { $0.1 > $1.1 }) {
+        print(String(format: "  rule %@ %8.1f µs per 1,000 sentences", id.padding(toLength: 36, withPad: " ", startingAt: 0),
+                     t * 1e9 / Double(sentences.count)))
+    }
+    print(String(format: "  all rules %.1f ms over %d sentences", times.reduce(0) { $0 + $1.1 } * 1e3, sentences.count))
+    // The `words:` prefilter must never skip a match: every rule on every sentence, both ways.
+    let triggers = WordTriggers(words: rules.claims.map(\.spec.words))
+    var tried = 0
+    var missed: [String: Int] = [:]
+    var triedBy: [String: Int] = [:]
+    for s in sentences {
+        s.withUnsafeBufferPointer { buf in
+            let allowed = Set(triggers.candidates(buf, ranges: [0..<buf.count]))
+            tried += allowed.count
+            for i in allowed { triedBy[rules.claims[i].spec.id, default: 0] += 1 }
+            for (i, rule) in rules.claims.enumerated() where !allowed.contains(i) {
+                if (try? rule.pattern.firstMatch(in: buf, scratch: workspace.scratch)) ?? nil != nil {
+                    missed[rule.spec.id, default: 0] += 1
+                }
+            }
+        }
+    }
+    print(String(format: "  words: %.1f of %d rules tried per sentence; matches the words would skip: %d %@",
+                 Double(tried) / Double(max(sentences.count, 1)), rules.claims.count, missed.values.reduce(0, +),
+                 missed.isEmpty ? "" : missed.description))
+    print("  most tried: " + triedBy.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(8)
+        .map { "\($0.key) \(String(format: "%.0f%%", 100 * Double($0.value) / Double(max(sentences.count, 1))))" }.joined(separator: ", "))
+}
 
 // ---- Growth: one article repeated into one document 1×, 10×, 100×: time must grow linearly.
 print("")

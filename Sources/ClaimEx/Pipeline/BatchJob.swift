@@ -90,7 +90,7 @@ public struct BatchJob {
             let typer = ClaimTyper(rules: rules)
             return { article, workspace in
                 let verdict = article.body.withUnsafeBufferPointer { buf in
-                    typer.classify(buf, ranges: [0..<buf.count], scratch: workspace.scratch)
+                    typer.classify(buf, ranges: CollectionOfOne(0..<buf.count), scratch: workspace.scratch)
                 }
                 var json = JSONBuffer()
                 RecordEncoder.classification(id: article.id, verdict: verdict, into: &json)

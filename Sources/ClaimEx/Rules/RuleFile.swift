@@ -6,7 +6,7 @@ import Yams
 /// written, and comments sit beside the rule they explain. Every error names the file and
 /// line so that a rule author never needs to read Swift.
 enum RuleFile {
-    /// Parses a rules file: `rules:` a list of `{id, kind, confidence, pattern, caseless,
+    /// Parses a rules file: `rules:` a list of `{id, kind, confidence, pattern, caseless, words,
     /// description, examples, counter}`. Patterns are expanded with `macros`.
     static func loadRules(_ path: String, macros: Macros) throws(RuleError) -> [RuleSpec] {
         let root = try compose(path)
@@ -39,10 +39,10 @@ enum RuleFile {
             specs.append(RuleSpec(
                 id: id, kind: kind, confidence: confidence, source: source, expanded: expanded,
                 caseless: item["caseless"]?.bool ?? false, scope: scope == "paragraph" ? .paragraph : .sentence,
-                requires: try requiredPattern(item["requires"]).map { source throws(RuleError) in
+                requires: try item["requires"]?.string.map { source throws(RuleError) in
                     try macros.expand(source, file: path, line: item["requires"]?.mark?.line, ruleID: id)
                 },
-                requiredWords: try requiredWords(item["requires"].flatMap { $0["words"] ?? $0 }, macros: macros, path: path, id: id),
+                words: try words(item["words"], macros: macros, path: path, id: id),
                 examples: try examples(item["examples"], path: path, id: id),
                 counterExamples: try examples(item["counter"], path: path, id: id),
                 file: path, line: line, description: item["description"]?.string
@@ -101,39 +101,44 @@ enum RuleFile {
         }
     }
 
-    /// `requires: 'pattern'`, or the `pattern:` of `requires: { words: [...], pattern: '...' }`
-    /// (both must pass: the words are looked up first, the pattern is a cheap confirmation).
-    private static func requiredPattern(_ node: Node?) -> String? {
+    /// A rule's `words:` list. Literal entries are checked against `WordTriggers.isValid` here,
+    /// so that a typo fails at start-up with its line rather than silently never matching; a
+    /// `{NAME}` entry brings in a word-list macro, each entry reduced to its first word
+    /// (`according to` → `according`). An entry with no ASCII word to key on (a name in
+    /// another script) leaves the rule without a prefilter rather than never tried.
+    private static func words(_ node: Node?, macros: Macros, path: String, id: String) throws(RuleError) -> [String]? {
         guard let node else { return nil }
-        if case .mapping = node { return node["pattern"]?.string }
-        return node.string
-    }
-
-    /// `requires: [saying, adding, "{CUE}"]`: literal words and word-list macros, any of which
-    /// must occur. Each entry is reduced to its first word, lower-cased — the key the word
-    /// index looks up (a superset test: the rule itself still decides).
-    private static func requiredWords(_ node: Node?, macros: Macros, path: String, id: String) throws(RuleError) -> Set<String>? {
-        guard let node, case .sequence(let items) = node else { return nil }
-        var words: Set<String> = []
-        for item in items {
-            guard let entry = item.string, !entry.isEmpty else {
-                throw RuleError(.syntax, file: path, line: item.mark?.line, ruleID: id,
-                                message: "`requires:` lists words or word-list macros such as \"{CUE}\"")
-            }
-            var entries = [entry]
-            if entry.hasPrefix("{"), entry.hasSuffix("}") {
-                let name = String(entry.dropFirst().dropLast())
-                guard let list = macros.wordLists[name] else {
-                    throw RuleError(.unknownMacro, file: path, line: item.mark?.line, ruleID: id,
-                                    message: "`requires:` names {\(name)}, which is not a word-list macro (see `lexicons:` in macros.yaml)")
-                }
-                entries = list
-            }
-            for e in entries {
-                words.insert(WordIndex.key(of: e))
-            }
+        guard case .sequence(let items) = node, !items.isEmpty else {
+            throw RuleError(.syntax, file: path, line: node.mark?.line, ruleID: id, message: "`words:` must be a non-empty list")
         }
-        return words
+        var out: [String] = []
+        var seen: Set<String> = []
+        var unkeyable = false
+        for item in items {
+            let line = item.mark?.line ?? node.mark?.line
+            guard let word = item.string else {
+                throw RuleError(.syntax, file: path, line: line, ruleID: id,
+                                message: "`words:` lists words, word starts such as `caus*`, `<digit>` or word-list macros such as \"{CUE}\"")
+            }
+            if word.hasPrefix("{"), word.hasSuffix("}") {
+                let name = String(word.dropFirst().dropLast())
+                guard let list = macros.wordLists[name] else {
+                    throw RuleError(.unknownMacro, file: path, line: line, ruleID: id,
+                                    message: "`words:` names {\(name)}, which is not a word-list macro (see `lexicons:` in macros.yaml)")
+                }
+                for entry in list {
+                    let key = WordTriggers.key(of: entry)
+                    if key.isEmpty { unkeyable = true } else if seen.insert(key).inserted { out.append(key) }
+                }
+                continue
+            }
+            guard WordTriggers.isValid(word) else {
+                throw RuleError(.syntax, file: path, line: line, ruleID: id,
+                                message: "`\(word)` in `words:` is not a lower-case ASCII word, a word start of three or more letters with `*`, `<digit>` or a word-list macro such as \"{CUE}\"")
+            }
+            if seen.insert(word).inserted { out.append(word) }
+        }
+        return unkeyable ? nil : out
     }
 
     private static func examples(_ node: Node?, path: String, id: String) throws(RuleError) -> [RuleExample] {

@@ -49,8 +49,16 @@ public struct RuleLinter {
                                         message: "rule '\(rule.spec.id)' has kind `\(rule.spec.kind)`; attribution kinds are direct, indirect, mixed"))
             }
         }
+        for rule in rules.attribution where rule.spec.words == nil {
+            findings.append(Finding(severity: .note, file: rule.spec.file, line: rule.spec.line,
+                                    message: "attribution rule '\(rule.spec.id)' has no `words:`, so its pattern is run on every \(rule.spec.scope.rawValue)"))
+        }
         for rule in rules.claims {
             lintGroups(rule, known: [])
+            if rule.spec.words == nil {
+                findings.append(Finding(severity: .note, file: rule.spec.file, line: rule.spec.line,
+                                        message: "claim rule '\(rule.spec.id)' has no `words:`, so its pattern is run on every sentence"))
+            }
             if ClaimType(rawValue: rule.spec.kind) == nil {
                 findings.append(Finding(severity: .error, file: rule.spec.file, line: rule.spec.line,
                                         message: "rule '\(rule.spec.id)' has kind `\(rule.spec.kind)`, which is not a claim type (\(ClaimType.allCases.map(\.rawValue).joined(separator: ", ")))"))

@@ -18,13 +18,17 @@ public struct RuleSpec: Sendable {
     /// over sentences, split quotations).
     public var scope: RuleScope
     /// A cheap pattern that must match inside the scope before the rule is tried (macro-expanded;
-    /// nil: always tried). Rules that start with a speaker would otherwise be attempted at every
+    /// nil: no such test). Rules that start with a speaker would otherwise be attempted at every
     /// word of every sentence; most sentences hold no cue word at all.
     public var requires: String?
-    /// The other form of `requires`: words (lower-case, the first word of each listed entry),
-    /// one of which must occur in the scope. Checked against a word index built in one pass
-    /// over the text, which costs far less than scanning the text with a large alternation.
-    public var requiredWords: Set<String>?
+    /// Words one of which every match contains: lower-case ASCII letters, `caus*` for a word
+    /// start, `<digit>` for any digit (word-list macros such as `{CUE}` are expanded when the
+    /// rule is loaded, each entry to its first word); nil: tried on every text. One pass over
+    /// a text's words (`WordTriggers`) picks the rules worth a PCRE2 scan: attribution rules
+    /// need a cue word most sentences lack, and a sentence holds the words of only a few claim
+    /// rules. Scanning each text with a rule's own alternation of cue words cost as much as
+    /// running the rules.
+    public var words: [String]? = nil
     public var examples: [RuleExample]
     public var counterExamples: [RuleExample]
     public var file: String

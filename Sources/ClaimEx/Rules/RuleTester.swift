@@ -1,7 +1,8 @@
 import Patterns
 
 /// Runs every rule's inline examples and counter-examples: an example must match and
-/// produce the captures it names, a counter-example must not match.
+/// produce the captures it names (and, for a rule with `words:`, its match must contain one
+/// of them), a counter-example must not match.
 public struct RuleTester {
     public struct Failure: Sendable, CustomStringConvertible {
         public var rule: RuleSpec
@@ -21,10 +22,9 @@ public struct RuleTester {
         var failures: [Failure] = []
         var count = 0
         for rule in rules {
-            let required = rule.spec.requiredWords.map { WordIndex(lists: [$0]) }
             for example in rule.spec.examples {
                 count += 1
-                if let problem = prefilterProblem(rule, required, example.text, scratch) {
+                if let problem = prefilterProblem(rule, example.text, scratch) {
                     failures.append(Failure(rule: rule.spec, example: example, problem: problem))
                 }
                 guard let found = firstMatch(rule, example.text, scratch) else {
@@ -32,6 +32,10 @@ public struct RuleTester {
                     continue
                 }
                 let bytes = Array(example.text.utf8)
+                if let words = rule.spec.words, !RuleTester.matchHasWord(words, bytes, found.range) {
+                    failures.append(Failure(rule: rule.spec, example: example,
+                                            problem: "the match \"\(String(decoding: bytes[found.range], as: UTF8.self))\" contains none of `words:`, so the rule would never be tried on it"))
+                }
                 for (name, expected) in example.captures.sorted(by: { $0.key < $1.key }) {
                     guard let index = rule.group(name) else {
                         failures.append(Failure(rule: rule.spec, example: example,
@@ -57,18 +61,21 @@ public struct RuleTester {
         return (failures, count)
     }
 
-    /// An example the rule's `requires` would keep the rule away from: in a document the rule
-    /// would never be tried on it, so the example proves nothing.
-    private func prefilterProblem(_ rule: CompiledRule, _ words: WordIndex?, _ text: String, _ scratch: MatchScratch) -> String? {
+    /// An example the rule's `requires:` pattern would keep the rule away from: in a document
+    /// the rule would never be tried on it, so the example proves nothing.
+    private func prefilterProblem(_ rule: CompiledRule, _ text: String, _ scratch: MatchScratch) -> String? {
+        guard let p = rule.prefilter else { return nil }
         var text = text
         return text.withUTF8 { buf -> String? in
-            if let words, words.hits(in: buf).mask(in: 0..<buf.count) == 0 {
-                return "the example contains none of the words in `requires:`"
-            }
-            if let p = rule.prefilter, ((try? p.firstMatch(in: buf, scratch: scratch)) ?? nil) == nil {
-                return "the example does not match the rule's `requires:` pattern"
-            }
-            return nil
+            ((try? p.firstMatch(in: buf, scratch: scratch)) ?? nil) == nil
+                ? "the example does not match the rule's `requires:` pattern" : nil
+        }
+    }
+
+    /// Whether the matched bytes contain one of a rule's `words:`, as `WordTriggers` reads them.
+    static func matchHasWord(_ words: [String], _ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        bytes.withUnsafeBufferPointer { buf in
+            !WordTriggers(words: [words]).candidates(buf, ranges: [range]).isEmpty
         }
     }
 

@@ -15,7 +15,8 @@ import Testing
         let features = text.withUTF8 { buf in
             var f = ClaimFeatures(namesWanted: true)
             f.addWords(buf, ranges: [0..<buf.count])
-            f.addRules(types: [.quantity], rules: [ClaimFeatures.Named("r:quantity.percent")])
+            f.add(ClaimFeatures.typeFeatures[ClaimType.quantity.index])
+            f.add(ClaimFeatures.Named("r:quantity.percent"))
             return f
         }
         #expect(features.keys.count == features.names.count)
@@ -23,6 +24,29 @@ import Testing
             #expect(ClaimFeatures.key(of: name) == key, "\(name)")
         }
         #expect(features.names.contains(expected))
+    }
+
+    /// Summing the weights as features are found (classify's path) scores exactly as the
+    /// listed keys do (explain's and the trainer's path).
+    @Test(arguments: [
+        "More than 20,000 troops were sent in 2019.",
+        "Thank you very much, it is a pleasure to be here tonight.",
+        "Unemployment fell to 4.1% in March, the lowest since 2000.",
+    ])
+    func scoringAsFoundEqualsScoringTheKeys(_ sentence: String) {
+        let model = Fixtures.rules.claimModel
+        var text = sentence
+        let (listed, summed) = text.withUTF8 { buf in
+            var listed = ClaimFeatures()
+            listed.addWords(buf, ranges: [0..<buf.count])
+            var summed = ClaimFeatures(scoringWith: model)
+            summed.addWords(buf, ranges: [0..<buf.count])
+            return (listed, summed)
+        }
+        #expect(summed.keys.isEmpty)
+        #expect(summed.sums.claim != 0)
+        let a = model.score(listed), b = model.score(summed)
+        #expect(abs(a.claim - b.claim) < 1e-6 && abs(a.checkworthy - b.checkworthy) < 1e-6)
     }
 
     @Test func serialisedModelParsesBack() throws {

@@ -32,6 +32,44 @@ import Patterns
         #expect(failure.description.contains("attribution/test.yaml:6"))
     }
 
+    /// A claim rule whose example matches without any of its `words:` would be skipped by claim
+    /// typing on that very text: `rules test` says so.
+    @Test func anExampleMatchWithoutTheRulesWordsFails() throws {
+        let dir = try TemporaryRules(attribution: "rules: []\n")
+        try """
+            rules:
+              - id: test.rose
+                kind: quantity
+                words: [fell]
+                pattern: '{W}rose\\s+\\d'
+                examples:
+                  - text: 'Prices rose 4% in May.'
+            """.write(toFile: dir.path + "/claims/test.yaml", atomically: true, encoding: .utf8)
+        let set = try RuleSet.load(directory: dir.path)
+        let (failures, _) = RuleTester().test(set.claims.filter { $0.spec.id == "test.rose" })
+        let failure = try #require(failures.first)
+        #expect(failure.problem.contains("contains none of `words:`"))
+        #expect(failure.problem.contains("rose 4"))
+    }
+
+    @Test func aBadEntryInWordsStopsLoadingWithItsLine() throws {
+        let dir = try TemporaryRules(attribution: "rules: []\n")
+        try """
+            rules:
+              - id: test.rose
+                kind: quantity
+                words: [rose,
+                        Fell]
+                pattern: '{W}rose'
+            """.write(toFile: dir.path + "/claims/test.yaml", atomically: true, encoding: .utf8)
+        #expect {
+            _ = try RuleSet.load(directory: dir.path)
+        } throws: { error in
+            guard let e = error as? RuleError else { return false }
+            return e.line == 5 && e.ruleID == "test.rose" && e.message.contains("`Fell`")
+        }
+    }
+
     @Test func aPatternThatDoesNotCompileStopsLoadingWithFileLineRuleAndOffset() throws {
         let dir = try TemporaryRules(attribution: """
             rules:
@@ -113,12 +151,12 @@ import Patterns
         #expect(expanded == #"(?:,\s+(?<title>[^,]+),)(?&BEHIND)"# + "\n" + #"(?(DEFINE)(?<BEHIND>(?<=\s)x))"#)
     }
 
-    @Test func requiresTakesWordsMacrosOrBothAndEveryExampleMustPassIt() throws {
+    @Test func wordsTakeWordListMacrosAndEveryExampleMustPassWordsAndRequires() throws {
         let dir = try TemporaryRules(attribution: """
             rules:
               - id: words.rule
                 kind: indirect
-                requires: [stated, "{CUE}"]
+                words: [stated, "{CUE}"]
                 pattern: '(?<speaker>\\w+) \\s+ (?<cue>\\w+) \\s+ (?<content>.+)'
                 examples:
                   - 'Anna stated the obvious'
@@ -126,30 +164,34 @@ import Patterns
                   - 'Anna ate the obvious'
               - id: both.rule
                 kind: direct
-                requires: { words: [said], pattern: ':' }
-                pattern: '(?<cue>said) \\s* : \\s* (?<content>.+)'
+                words: [said]
+                requires: ':'
+                pattern: '(?<cue>said) \\s* ,? \\s* (?<content>.+)'
                 examples:
                   - 'Anna said: yes'
+                  - 'Anna said, yes'
             """)
         let set = try RuleSet.load(directory: dir.path)
         let words = try #require(set.attribution.first { $0.spec.id == "words.rule" })
-        #expect(words.spec.requiredWords?.contains("stated") == true)
-        #expect(words.spec.requiredWords?.contains("told") == true)   // from {CUE}
+        #expect(words.spec.words?.contains("stated") == true)
+        #expect(words.spec.words?.contains("told") == true)   // from {CUE}
+        #expect(words.spec.words?.contains("according") != true)   // "according to" is a source, not a CUE
         #expect(words.prefilter == nil)
         let both = try #require(set.attribution.first { $0.spec.id == "both.rule" })
-        #expect(both.spec.requiredWords == ["said"])
+        #expect(both.spec.words == ["said"])
         #expect(both.prefilter != nil)
         let (failures, _) = RuleTester().test(set.attribution)
-        #expect(failures.map(\.example.text) == ["Anna ate the obvious"])
-        #expect(failures.first?.problem.contains("none of the words in `requires:`") == true)
+        #expect(failures.map(\.example.text) == ["Anna ate the obvious", "Anna said, yes"])
+        #expect(failures.first?.problem.contains("none of `words:`") == true)
+        #expect(failures.last?.problem.contains("`requires:` pattern") == true)
     }
 
-    @Test func requiresNamingAMacroThatIsNoWordListIsAnError() throws {
+    @Test func wordsNamingAMacroThatIsNoWordListIsAnError() throws {
         let dir = try TemporaryRules(attribution: """
             rules:
               - id: bad.requires
                 kind: direct
-                requires: ["{OPEN}"]
+                words: ["{OPEN}"]
                 pattern: '(?<content>x)'
             """)
         #expect {

@@ -11,8 +11,8 @@ struct AttributionRule: Sendable {
     let declaredKind: Quote.Kind
     /// Index of the rule's `requires` pattern in the stage's prefilter list.
     var prefilter: Int?
-    /// The rule's `requires` word list, as a bit of the stage's word index.
-    var wordBit: UInt64?
+    /// The rule's place in the stage's `WordTriggers`.
+    var index = 0
 
     init(_ compiled: CompiledRule) {
         self.compiled = compiled

@@ -9,8 +9,9 @@ public struct AttributionStage: Stage {
     let paragraphRules: [AttributionRule]
     /// The distinct `requires` patterns of the rules; `AttributionRule.prefilter` indexes here.
     let prefilters: [Pattern]
-    /// The distinct `requires` word lists of the rules; `AttributionRule.wordBit` is a bit here.
-    let words: WordIndex
+    /// The rules' `words:`, indexed by `AttributionRule.index`: which rules a sentence or
+    /// paragraph holds a word of.
+    let triggers: WordTriggers
     let lexicon: SpeakerLexicon
     /// Quotes whose content is longer than this (Unicode scalars) are dropped with a warning.
     let maxQuoteLength: Int
@@ -25,15 +26,10 @@ public struct AttributionStage: Stage {
         self.minConfidence = minConfidence
         var prefilters: [Pattern] = []
         var index: [String: Int] = [:]
-        var lists: [Set<String>] = []
-        let all = rules.attribution.filter { $0.spec.confidence >= minConfidence }.map { compiled -> AttributionRule in
+        let kept = rules.attribution.filter { $0.spec.confidence >= minConfidence }
+        let all = kept.enumerated().map { i, compiled -> AttributionRule in
             var rule = AttributionRule(compiled)
-            if let words = compiled.spec.requiredWords {
-                let bit = lists.firstIndex(of: words) ?? lists.count
-                if bit == lists.count, bit < 64 { lists.append(words) }
-                // Past 64 distinct lists a rule simply goes unfiltered.
-                if bit < 64 { rule.wordBit = UInt64(1) << UInt64(bit) }
-            }
+            rule.index = i
             if let p = compiled.prefilter {
                 if index[p.source] == nil {
                     index[p.source] = prefilters.count
@@ -44,7 +40,7 @@ public struct AttributionStage: Stage {
             return rule
         }
         self.prefilters = prefilters
-        words = WordIndex(lists: lists)
+        triggers = WordTriggers(words: kept.map(\.spec.words))
         sentenceRules = all.filter { $0.compiled.spec.scope == .sentence }
         paragraphRules = all.filter { $0.compiled.spec.scope == .paragraph }
         lexicon = rules.speakers
@@ -83,11 +79,23 @@ public struct AttributionStage: Stage {
             }
             hits.append(starts)
         }
-        let wordHits = words.hits(in: buf)
-        let sentenceMasks = document.sentences.map { wordHits.mask(in: $0.range) }
-        let paragraphMasks = document.paragraphs.map { wordHits.mask(in: $0) }
-        func allowed(_ rule: AttributionRule, _ range: Range<Int>, _ mask: UInt64) -> Bool {
-            if let bit = rule.wordBit, mask & bit == 0 { return false }
+        // Which rules each sentence and paragraph holds a word of: `stride` words a scope.
+        let stride = triggers.stride
+        func masks(_ ranges: [Range<Int>]) -> [UInt64] {
+            var out = [UInt64](repeating: 0, count: ranges.count * stride)
+            out.withUnsafeMutableBufferPointer { all in
+                for (i, r) in ranges.enumerated() {
+                    triggers.candidates(buf, ranges: CollectionOfOne(r),
+                                        into: UnsafeMutableBufferPointer(rebasing: all[(i * stride)..<((i + 1) * stride)]))
+                }
+            }
+            return out
+        }
+        let sentenceRanges = document.sentences.map(\.range)
+        let sentenceMasks = masks(sentenceRanges)
+        let paragraphMasks = masks(document.paragraphs)
+        func allowed(_ rule: AttributionRule, _ range: Range<Int>, _ masks: [UInt64], _ scope: Int) -> Bool {
+            guard masks[scope * stride + rule.index / 64] & (1 << UInt64(rule.index % 64)) != 0 else { return false }
             guard let p = rule.prefilter else { return true }
             let starts = hits[p]
             var lo = 0
@@ -100,7 +108,7 @@ public struct AttributionStage: Stage {
         }
         func run(_ rule: AttributionRule, over ranges: [Range<Int>], masks: [UInt64]) {
             do {
-                for (range, mask) in zip(ranges, masks) where allowed(rule, range, mask) {
+                for (scope, range) in ranges.enumerated() where allowed(rule, range, masks, scope) {
                     try rule.compiled.pattern.forEachMatch(in: buf, range: range, scratch: scratch) { match in
                         if let candidate = rule.candidate(from: match, in: buf, scope: range) {
                             candidates.append(candidate)
@@ -118,7 +126,6 @@ public struct AttributionStage: Stage {
             }
         }
         for rule in paragraphRules { run(rule, over: document.paragraphs, masks: paragraphMasks) }
-        let sentenceRanges = document.sentences.map(\.range)
         for rule in sentenceRules { run(rule, over: sentenceRanges, masks: sentenceMasks) }
         return (candidates, warnings)
     }

@@ -12,14 +12,28 @@ public struct ClaimFeatures {
     /// Names, parallel to `keys`; only filled when `namesWanted` (training, explain).
     public private(set) var names: [String] = []
     let namesWanted: Bool
+    /// When set, each feature's weights are summed into `sums` as it is found and no key is
+    /// kept: classifying a sentence then allocates no list of features (the hot path).
+    let scoring: ClaimModel?
+    /// The summed weights (claim, check-worthiness) of the features found so far, without
+    /// the biases; only kept when `scoring`.
+    public private(set) var sums: (claim: Float, checkworthy: Float) = (0, 0)
 
     public init(namesWanted: Bool = false) {
         self.namesWanted = namesWanted
+        scoring = nil
         keys.reserveCapacity(96)
+    }
+
+    /// Features that are only scored by `model`, never listed.
+    init(scoringWith model: ClaimModel) {
+        namesWanted = false
+        scoring = model
     }
 
     /// Empties the lists, keeping their storage.
     public mutating func reset() {
+        sums = (0, 0)
         keys.removeAll(keepingCapacity: true)
         names.removeAll(keepingCapacity: true)
     }
@@ -70,6 +84,13 @@ public struct ClaimFeatures {
     // MARK: extraction
 
     mutating func add(_ key: UInt64, _ name: @autoclosure () -> String) {
+        if let scoring {
+            if let i = scoring.index(of: key) {
+                sums.claim += scoring.entries[i].claim
+                sums.checkworthy += scoring.entries[i].checkworthy
+            }
+            return
+        }
         keys.append(key)
         if namesWanted { names.append(name()) }
     }
@@ -104,7 +125,7 @@ public struct ClaimFeatures {
     /// with inner apostrophes (' or ’, written '), numbers (digits with inner . or ,) as
     /// `<num>` or, for 1900–2099, `<year>`, and the signs `%`, `$`, `?`. Everything else
     /// separates tokens.
-    public mutating func addWords(_ buf: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>]) {
+    public mutating func addWords(_ buf: UnsafeBufferPointer<UInt8>, ranges: some Collection<Range<Int>>) {
         var previous = ClaimFeatures.sentenceStart
         var previousName = "<s>"
         var tokens = 0
@@ -185,12 +206,6 @@ public struct ClaimFeatures {
         if digits > 0 { add(ClaimFeatures.digitsFeature) }
         if lastSign == UInt8(ascii: "?") { add(ClaimFeatures.questionFeature) }
         add(ClaimFeatures.lengths[min(tokens / 5, 8)])
-    }
-
-    /// Adds the claim-rule features: each type that fired and each rule.
-    mutating func addRules(types: [ClaimType], rules: [Named]) {
-        for type in types { add(ClaimFeatures.typeFeatures[type.index]) }
-        for rule in rules { add(rule) }
     }
 
     static let typeFeatures = ClaimType.allCases.map { Named("t:" + $0.rawValue) }

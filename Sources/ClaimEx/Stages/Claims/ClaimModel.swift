@@ -65,6 +65,15 @@ public struct ClaimModel: Sendable {
         }
     }
 
+    /// The two probabilities for a text's features (already summed when they were scored as found).
+    public func score(_ features: ClaimFeatures) -> (claim: Double, checkworthy: Double) {
+        guard features.scoring == nil else {
+            return (ClaimModel.sigmoid(Double(biasClaim + features.sums.claim)),
+                    ClaimModel.sigmoid(Double(biasCheckworthy + features.sums.checkworthy)))
+        }
+        return score(features.keys)
+    }
+
     /// The two probabilities for a text's features.
     public func score(_ keys: [UInt64]) -> (claim: Double, checkworthy: Double) {
         var zc = biasClaim

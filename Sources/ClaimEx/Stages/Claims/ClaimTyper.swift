@@ -18,6 +18,8 @@ public struct ClaimTyper: Sendable {
     }
 
     let rules: [TypedRule]
+    /// Which rules a text's words allow (`words:` in the rule files).
+    let triggers: WordTriggers
     let model: ClaimModel?
 
     public init(rules: RuleSet) {
@@ -26,11 +28,12 @@ public struct ClaimTyper: Sendable {
 
     /// The trainer types texts before any model exists.
     init(rules: [CompiledRule], model: ClaimModel?) {
-        self.rules = rules.compactMap { rule in
-            ClaimType(rawValue: rule.spec.kind).map {
-                TypedRule(pattern: rule.pattern, type: $0, feature: ClaimFeatures.Named("r:" + rule.spec.id))
-            }
+        let typed = rules.filter { ClaimType(rawValue: $0.spec.kind) != nil }
+        self.rules = typed.map { rule in
+            TypedRule(pattern: rule.pattern, type: ClaimType(rawValue: rule.spec.kind)!,
+                      feature: ClaimFeatures.Named("r:" + rule.spec.id))
         }
+        triggers = WordTriggers(words: typed.map(\.spec.words))
         self.model = model
     }
 
@@ -64,29 +67,32 @@ public struct ClaimTyper: Sendable {
         hits.indices.map { (rules[$0].id, rules[$0].type) }
     }
 
-    /// Runs every claim rule on the bytes in `ranges`. Rules that hit a match limit are
-    /// reported through `warning` and skipped.
+    /// Runs the claim rules on the bytes in `ranges`: those whose words occur there (or that
+    /// list none). Rules that hit a match limit are reported through `warning` and skipped.
     public func hits(
-        _ buf: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], scratch: MatchScratch,
+        _ buf: UnsafeBufferPointer<UInt8>, ranges: some Collection<Range<Int>>, scratch: MatchScratch,
         warning: (String, Error) -> Void = { _, _ in }
     ) -> Hits {
         var found: UInt16 = 0
         var hits = Hits()
-        for index in rules.indices {
-            var hit = false
-            do {
-                for range in ranges where !hit {
-                    try rules[index].pattern.forEachMatch(in: buf, range: range, scratch: scratch) { _ in
-                        hit = true
-                        return false
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: triggers.stride) { mask in
+            triggers.candidates(buf, ranges: ranges, into: mask)
+            for index in rules.indices where WordTriggers.contains(mask, index) {
+                var hit = false
+                do {
+                    for range in ranges where !hit {
+                        try rules[index].pattern.forEachMatch(in: buf, range: range, scratch: scratch) { _ in
+                            hit = true
+                            return false
+                        }
                     }
+                } catch {
+                    warning(rules[index].id, error)
                 }
-            } catch {
-                warning(rules[index].id, error)
-            }
-            if hit {
-                found |= 1 << rules[index].type.index
-                hits.indices.append(index)
+                if hit {
+                    found |= 1 << rules[index].type.index
+                    hits.indices.append(index)
+                }
             }
         }
         if found != 0 {
@@ -97,21 +103,30 @@ public struct ClaimTyper: Sendable {
 
     /// The model's features of a text whose rule hits are known.
     public func features(
-        _ buf: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], hits: Hits, namesWanted: Bool = false
+        _ buf: UnsafeBufferPointer<UInt8>, ranges: some Collection<Range<Int>>, hits: Hits, namesWanted: Bool = false
     ) -> ClaimFeatures {
         var features = ClaimFeatures(namesWanted: namesWanted)
-        features.addWords(buf, ranges: ranges)
-        features.addRules(types: hits.types, rules: hits.indices.map { rules[$0].feature })
+        addFeatures(buf, ranges: ranges, hits: hits, to: &features)
         return features
+    }
+
+    func addFeatures(_ buf: UnsafeBufferPointer<UInt8>, ranges: some Collection<Range<Int>>, hits: Hits,
+                     to features: inout ClaimFeatures) {
+        features.addWords(buf, ranges: ranges)
+        for type in hits.types { features.add(ClaimFeatures.typeFeatures[type.index]) }
+        for index in hits.indices { features.add(rules[index].feature) }
     }
 
     /// Types and scores the bytes in `ranges` (one text, possibly in parts).
     public func classify(
-        _ buf: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], scratch: MatchScratch,
+        _ buf: UnsafeBufferPointer<UInt8>, ranges: some Collection<Range<Int>>, scratch: MatchScratch,
         warning: (String, Error) -> Void = { _, _ in }
     ) -> Verdict {
         let hits = hits(buf, ranges: ranges, scratch: scratch, warning: warning)
-        return verdict(hits, features: model.map { _ in features(buf, ranges: ranges, hits: hits) })
+        guard let model else { return verdict(hits, features: nil) }
+        var features = ClaimFeatures(scoringWith: model)
+        addFeatures(buf, ranges: ranges, hits: hits, to: &features)
+        return verdict(hits, features: features)
     }
 
     /// Combines rule hits and model scores into the verdict.
@@ -123,7 +138,7 @@ public struct ClaimTyper: Sendable {
             return Verdict(types: hits.types, rule: hits.indices.first.map { rules[$0].id }, isClaim: checkable,
                            checkworthy: checkable ? 0.5 : 0.2, claimScore: checkable ? 0.5 : 0.2)
         }
-        let (claim, worth) = model.score(features.keys)
+        let (claim, worth) = model.score(features)
         // Check-worthy implies a claim (the scorer's and fact-checkers' hierarchy).
         let isClaim = claim >= 0.5 || worth >= 0.5
         let types = hits.types.filter { isClaim ? $0 != .opinion : $0 == .opinion }
@@ -135,7 +150,7 @@ public struct ClaimTyper: Sendable {
     /// Everything `explain` shows: the verdict, the rules that fired, and the model's
     /// features with their weights, strongest first.
     public func explain(
-        _ buf: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], scratch: MatchScratch
+        _ buf: UnsafeBufferPointer<UInt8>, ranges: some Collection<Range<Int>>, scratch: MatchScratch
     ) -> (verdict: Verdict, hits: Hits, contributions: [ClaimModel.Entry]) {
         let hits = hits(buf, ranges: ranges, scratch: scratch)
         let features = features(buf, ranges: ranges, hits: hits, namesWanted: true)

@@ -37,7 +37,7 @@ public struct ClaimTypingStage: Stage {
                     q += 1
                 }
                 if inQuote { continue }
-                let verdict = typer.classify(buf, ranges: [sentence.range], scratch: workspace.scratch, warning: warn)
+                let verdict = typer.classify(buf, ranges: CollectionOfOne(sentence.range), scratch: workspace.scratch, warning: warn)
                 guard verdict.isClaim else { continue }
                 // A claim no type rule named was found by the model alone.
                 claims.append(Claim(range: sentence.range, sentenceIndex: index, types: verdict.types,

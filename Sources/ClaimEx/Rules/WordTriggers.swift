@@ -1,0 +1,218 @@
+/// Which rules can match a text, found in one pass over its words.
+///
+/// Claim typing runs every claim rule on every sentence, and attribution runs its rules on
+/// every sentence and paragraph; each PCRE2 scan costs about as much as the rest of a stage
+/// together, yet a sentence holds the words of only a few claim rules, and most sentences no
+/// cue word at all. A rule's `words:` lists the words one of which every match of it
+/// contains, and this table tells, from one walk over the text's words, which rules are worth
+/// a scan.
+///
+/// The walk must never skip a rule that would match (a skipped rule is a lost type, not a slow
+/// one), so its words are deliberately coarse: a word is a maximal run of ASCII letters,
+/// compared case-insensitively, so every place a pattern can start an ASCII word (after a
+/// space, an apostrophe, a digit or any non-ASCII character) starts one here too. The two
+/// non-ASCII characters that a caseless pattern matches for an ASCII letter (ſ for s, the
+/// Kelvin sign for k) turn the filter off for that text, and `<digit>` is set by ASCII digits
+/// and by the lead bytes of every block that has other decimal digits (`\d` under UCP). Both
+/// facts are checked against PCRE2 itself in the tests.
+public struct WordTriggers: Sendable {
+    public let ruleCount: Int
+    /// 64-bit words in one rule mask.
+    let stride: Int
+    /// Rules without `words:`: tried on every text.
+    let always: [UInt64]
+    /// Rules listing `<digit>`.
+    let digit: [UInt64]
+    /// Open addressing, power-of-two size, key 0 = empty; `slotMask` indexes `masks` (in strides).
+    let slots: [UInt64]
+    let slotMask: [Int32]
+    let masks: [UInt64]
+    let tableMask: Int
+    /// Bit n is set when some `prefix*` has n letters: the only lengths at which a word's
+    /// prefix is looked up.
+    let prefixLengths: UInt64
+    /// The first two letters of every prefix (26 × 26), so most words need no prefix lookup.
+    let prefixPairs: [Bool]
+
+    public static let digitWord = "<digit>"
+
+    /// A valid entry of `words:`: lower-case ASCII letters, optionally ending in `*` after at
+    /// least three letters (a shorter prefix would name most words), or `<digit>`.
+    public static func isValid(_ word: String) -> Bool {
+        if word == digitWord { return true }
+        let letters = word.hasSuffix("*") ? word.utf8.dropLast() : word.utf8[...]
+        guard !letters.isEmpty, letters.count < 64, letters.allSatisfy({ $0 >= 0x61 && $0 <= 0x7a }) else { return false }
+        return !word.hasSuffix("*") || letters.count >= 3
+    }
+
+    /// The `words:` entry a lexicon entry stands for: its first run of ASCII letters,
+    /// lower-cased ("According to" → "according", "co-sponsored" → "co"); empty when the entry
+    /// does not start with one (then no word can stand for it).
+    public static func key(of entry: String) -> String {
+        var out: [UInt8] = []
+        for b in entry.utf8 {
+            let lower = b | 0x20
+            guard lower >= 0x61 && lower <= 0x7a, out.count < 63 else { break }
+            out.append(lower)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `words[i]` is rule i's list (nil: always tried). Invalid entries (which the rule
+    /// loader already refuses) make the rule always tried rather than never.
+    public init(words: [[String]?]) {
+        ruleCount = words.count
+        stride = max(1, (words.count + 63) / 64)
+        var always = [UInt64](repeating: 0, count: stride)
+        var digit = [UInt64](repeating: 0, count: stride)
+        var byKey: [UInt64: [UInt64]] = [:]
+        var keyOrder: [UInt64] = []
+        var prefixLengths: UInt64 = 0
+        var prefixPairs = [Bool](repeating: false, count: 26 * 26)
+        let stride = stride
+        func set(_ bits: inout [UInt64], _ rule: Int) { bits[rule / 64] |= 1 << UInt64(rule % 64) }
+        for (rule, list) in words.enumerated() {
+            guard let list, list.allSatisfy(WordTriggers.isValid) else {
+                set(&always, rule)
+                continue
+            }
+            for word in list {
+                if word == WordTriggers.digitWord {
+                    set(&digit, rule)
+                    continue
+                }
+                let key: UInt64
+                if word.hasSuffix("*") {
+                    let letters = Array(word.utf8.dropLast())
+                    key = WordTriggers.prefixKey(ClaimFeatures.tokenHash(letters))
+                    prefixLengths |= 1 << UInt64(letters.count)
+                    prefixPairs[Int(letters[0] - 0x61) * 26 + Int(letters[1] - 0x61)] = true
+                } else {
+                    key = WordTriggers.wordKey(ClaimFeatures.tokenHash(word.utf8))
+                }
+                if byKey[key] == nil {
+                    byKey[key] = [UInt64](repeating: 0, count: stride)
+                    keyOrder.append(key)
+                }
+                set(&byKey[key]!, rule)
+            }
+        }
+        var size = 16
+        while size < keyOrder.count * 2 { size <<= 1 }
+        var slots = [UInt64](repeating: 0, count: size)
+        var slotMask = [Int32](repeating: -1, count: size)
+        var masks: [UInt64] = []
+        for key in keyOrder {
+            var i = Int(truncatingIfNeeded: key) & (size - 1)
+            while slots[i] != 0 { i = (i + 1) & (size - 1) }
+            slots[i] = key
+            slotMask[i] = Int32(masks.count / stride)
+            masks += byKey[key]!
+        }
+        self.always = always
+        self.digit = digit
+        self.slots = slots
+        self.slotMask = slotMask
+        self.masks = masks
+        tableMask = size - 1
+        self.prefixLengths = prefixLengths
+        self.prefixPairs = prefixPairs
+    }
+
+    /// Keys of whole words and of prefixes differ, so `law` does not fire `law*`'s rules on
+    /// its own and vice versa. Never 0 (the empty slot).
+    @inline(__always) static func wordKey(_ hash: UInt64) -> UInt64 { ClaimFeatures.mix(hash) | 1 }
+    @inline(__always) static func prefixKey(_ hash: UInt64) -> UInt64 { ClaimFeatures.mix(hash ^ 0x0f0f_0f0f_0f0f_0f0f) | 1 }
+
+    /// ORs into `mask` (`stride` words) the rules whose words `key` names.
+    @inline(__always) func lookup(_ key: UInt64, into mask: UnsafeMutableBufferPointer<UInt64>,
+                                  _ slots: UnsafeBufferPointer<UInt64>) {
+        var i = Int(truncatingIfNeeded: key) & tableMask
+        while true {
+            let k = slots[i]
+            if k == key {
+                let base = Int(slotMask[i]) * stride
+                for w in 0..<stride { mask[w] |= masks[base + w] }
+                return
+            }
+            if k == 0 { return }
+            i = (i + 1) & tableMask
+        }
+    }
+
+    /// Sets in `mask` (`stride` words, overwritten) a bit for every rule that may match
+    /// somewhere in the bytes of `ranges`: its words occur there, or it has none.
+    public func candidates(
+        _ buf: UnsafeBufferPointer<UInt8>, ranges: some Collection<Range<Int>>, into mask: UnsafeMutableBufferPointer<UInt64>
+    ) {
+        for w in 0..<stride { mask[w] = always[w] }
+        var sawDigit = false
+        var unsure = false
+        slots.withUnsafeBufferPointer { slots in
+            for range in ranges {
+                var i = range.lowerBound
+                let end = range.upperBound
+                while i < end {
+                    let b = buf[i]
+                    let lower = b | 0x20
+                    if lower >= 0x61 && lower <= 0x7a {
+                        // One ASCII word: its whole-word key, and its prefix keys at the lengths some prefix has.
+                        var hash = ClaimFeatures.fnvStart
+                        var length = 0
+                        var pairKnown = false
+                        var first: UInt8 = 0
+                        while i < end {
+                            let c = buf[i] | 0x20
+                            guard c >= 0x61 && c <= 0x7a else { break }
+                            hash = ClaimFeatures.fnv(hash, c)
+                            length += 1
+                            if length == 1 {
+                                first = c
+                            } else if length == 2 {
+                                pairKnown = prefixPairs[Int(first - 0x61) * 26 + Int(c - 0x61)]
+                            }
+                            if pairKnown && length < 64 && prefixLengths & (1 << UInt64(length)) != 0 {
+                                lookup(WordTriggers.prefixKey(hash), into: mask, slots)
+                            }
+                            i += 1
+                        }
+                        lookup(WordTriggers.wordKey(hash), into: mask, slots)
+                    } else if b < 0x80 {
+                        if b >= 0x30 && b <= 0x39 { sawDigit = true }
+                        i += 1
+                    } else {
+                        // ſ (C5 BF) and K (E2 84 AA) match s and k caselessly: no word is certain.
+                        if b == 0xc5 && i + 1 < end && buf[i + 1] == 0xbf { unsure = true }
+                        if b == 0xe2 && i + 2 < end && buf[i + 1] == 0x84 && buf[i + 2] == 0xaa { unsure = true }
+                        if WordTriggers.mayStartDigit(b) { sawDigit = true }
+                        i += ClaimFeatures.scalarWidth(b)
+                    }
+                }
+            }
+        }
+        if unsure {
+            for w in 0..<stride { mask[w] = ~0 }
+        } else if sawDigit {
+            for w in 0..<stride { mask[w] |= digit[w] }
+        }
+    }
+
+    /// Lead bytes of the blocks that hold decimal digits other than ASCII ones (U+0660 Arabic-
+    /// Indic onwards; none in U+0080–U+063F, U+2000–U+9FFF or U+B000–U+EFFF).
+    @inline(__always) static func mayStartDigit(_ b: UInt8) -> Bool {
+        (b >= 0xd9 && b <= 0xe1) || b == 0xea || b >= 0xef
+    }
+
+    /// Whether rule `index` is set in `mask`.
+    @inline(__always) static func contains(_ mask: UnsafeMutableBufferPointer<UInt64>, _ index: Int) -> Bool {
+        mask[index / 64] & (1 << UInt64(index % 64)) != 0
+    }
+
+    /// The candidate rules of one text, as indices: for tests and tools.
+    public func candidates(_ buf: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>]) -> [Int] {
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: stride) { mask in
+            candidates(buf, ranges: ranges, into: mask)
+            return (0..<ruleCount).filter { WordTriggers.contains(mask, $0) }
+        }
+    }
+}
