@@ -119,7 +119,7 @@ test-asan: deps
 	ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	  $(SWIFT) test --skip-build --build-path .build/asan $(ASAN_FLAGS)
 
-TSAN_FILTER ?= RunnerTests|NothingLostTests|HostileInputTests|CommandLineTests
+TSAN_FILTER ?= RunnerTests|NothingLostTests|HostileInputTests|CommandLineTests|TemporaryFileCleanupTests
 test-tsan: deps
 	$(SWIFT) build --build-tests -j $(SANITIZER_JOBS) --build-path .build/tsan --sanitize=thread
 	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --skip-build --build-path .build/tsan --sanitize=thread --filter '$(TSAN_FILTER)'

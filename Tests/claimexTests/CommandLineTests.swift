@@ -201,6 +201,45 @@ struct CLI {
         #expect(tolerant.err.contains("3 read, 2 ok, 1 failed"))
     }
 
+    @Test func anInterruptedRunLeavesNoTemporaryFile() throws {
+        let out = NSTemporaryDirectory() + "claimex-sigint-\(UUID().uuidString).jsonl"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: CLI.binary)
+        p.arguments = ["extract", "--format", "jsonl", "-o", out, "-"]
+        p.environment = ["CLAIMEX_RULES": CLI.root + "/rules"]
+        let input = Pipe()
+        p.standardInput = input
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        // One article in, the input left open: the run waits for more.
+        input.fileHandleForWriting.write(Data(#"{"id":"a","text":"\"Yes,\" Maria Lopez said."}"#.utf8 + [0x0A]))
+        let temporary = out + ".claimex-tmp-\(p.processIdentifier)"
+        var waited = 0
+        while !FileManager.default.fileExists(atPath: temporary), waited < 100 {
+            usleep(50_000)
+            waited += 1
+        }
+        #expect(FileManager.default.fileExists(atPath: temporary))
+        p.interrupt()
+        p.waitUntilExit()
+        #expect(p.terminationReason == .uncaughtSignal)
+        #expect(!FileManager.default.fileExists(atPath: temporary))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test func minConfidenceDropsTheBroadRules() throws {
+        let text = "Christie endorsed Trump on Friday. Maria Lopez said the budget would pass."
+        let all = try CLI.run(["extract", "-"], stdin: text)
+        #expect(all.out.contains(#""rule":"indirect.action-object""#))
+        let speech = try CLI.run(["extract", "--min-confidence", "0.6", "-"], stdin: text)
+        #expect(speech.status == 0)
+        #expect(!speech.out.contains(#""rule":"indirect.action-object""#))
+        #expect(speech.out.contains(#""name":"Maria Lopez""#))
+        let bad = try CLI.run(["extract", "--min-confidence", "2", "-"], stdin: text)
+        #expect(bad.status == 2)
+    }
+
     @Test func groupArticleWritesOneLineAnArticle() throws {
         let r = try CLI.run(["extract", "--group", "article", "golden/seed-article/seed-article.txt"])
         #expect(r.status == 0)

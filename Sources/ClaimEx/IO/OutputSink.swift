@@ -6,6 +6,8 @@ public final class OutputSink {
     private let handle: FileHandle
     private let temporary: String?
     private let destination: String?
+    /// This output's slot in `TemporaryFileCleanup` (nil: standard output, or no slot free).
+    private let cleanupSlot: Int?
     private var pending: [UInt8] = []
 
     /// Standard output.
@@ -13,6 +15,7 @@ public final class OutputSink {
         handle = FileHandle.standardOutput
         temporary = nil
         destination = nil
+        cleanupSlot = nil
     }
 
     /// A file; refuses to replace an existing one unless `force`.
@@ -27,7 +30,7 @@ public final class OutputSink {
         handle = h
         temporary = temp
         destination = path
-        TemporaryFileCleanup.register(temp)
+        cleanupSlot = TemporaryFileCleanup.register(temp)
     }
 
     public func write(_ bytes: [UInt8]) {
@@ -46,7 +49,7 @@ public final class OutputSink {
         flush()
         guard let temporary, let destination else { return }
         try? handle.close()
-        defer { TemporaryFileCleanup.unregister() }
+        defer { TemporaryFileCleanup.unregister(cleanupSlot) }
         // rename(2) replaces an existing destination atomically: readers see the old file
         // or the new one, never none.
         if rename(temporary, destination) != 0 {
@@ -60,7 +63,7 @@ public final class OutputSink {
     public func abandon() {
         if let temporary {
             try? FileManager.default.removeItem(atPath: temporary)
-            TemporaryFileCleanup.unregister()
+            TemporaryFileCleanup.unregister(cleanupSlot)
         }
     }
 }
