@@ -43,6 +43,7 @@ enum RuleFile {
                     try macros.expand(source, file: path, line: item["requires"]?.mark?.line, ruleID: id)
                 },
                 words: try words(item["words"], macros: macros, path: path, id: id),
+                sourceless: try sourceless(item["source"], path: path, id: id),
                 examples: try examples(item["examples"], path: path, id: id),
                 counterExamples: try examples(item["counter"], path: path, id: id),
                 file: path, line: line, description: item["description"]?.string
@@ -139,6 +140,19 @@ enum RuleFile {
             if seen.insert(word).inserted { out.append(word) }
         }
         return unkeyable ? nil : out
+    }
+
+    /// `source: none` (no speaker unless the match names one) or `source: previous` (the
+    /// default: a match without a speaker continues the quote before it).
+    private static func sourceless(_ node: Node?, path: String, id: String) throws(RuleError) -> Bool {
+        guard let node else { return false }
+        switch node.string {
+        case "none": return true
+        case "previous": return false
+        default:
+            throw RuleError(.syntax, file: path, line: node.mark?.line, ruleID: id,
+                            message: "`source:` is `none` or `previous`, not `\(node.string ?? "?")`")
+        }
     }
 
     private static func examples(_ node: Node?, path: String, id: String) throws(RuleError) -> [RuleExample] {

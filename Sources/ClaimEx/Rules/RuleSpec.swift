@@ -29,6 +29,10 @@ public struct RuleSpec: Sendable {
     /// rules. Scanning each text with a rule's own alternation of cue words cost as much as
     /// running the rules.
     public var words: [String]? = nil
+    /// Attribution rules: `source: none` — a match without a `speaker` group has no source
+    /// ("Asked whether …, 46 percent said …", "is expected to …"), rather than the speaker of the
+    /// quote before it (", adding …").
+    public var sourceless = false
     public var examples: [RuleExample]
     public var counterExamples: [RuleExample]
     public var file: String

@@ -131,6 +131,17 @@ struct Construction: CustomTestStringConvertible, Sendable {
         #expect(speech.contains { $0.speaker?.name == "Maria Lopez" })
     }
 
+    @Test func aSourcelessRuleDoesNotInheritTheSpeakerBefore() throws {
+        let text = """
+            Maria Lopez said the budget would pass.
+            Asked whether the budget was fair, most voters said no.
+            """
+        let quotes = try Fixtures.document(text).quotes
+        let asked = try #require(quotes.first { $0.rule == "indirect.asked-question" })
+        #expect(asked.speaker == nil)
+        #expect(Fixtures.rules.attribution.first { $0.spec.id == "indirect.asked-question" }?.spec.sourceless == true)
+    }
+
     @Test func plainNarrationHasNoQuotes() throws {
         let document = try Fixtures.document("The river rose overnight. Schools were closed on Tuesday.")
         #expect(document.quotes.isEmpty)

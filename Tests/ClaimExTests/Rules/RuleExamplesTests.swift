@@ -186,6 +186,21 @@ import Patterns
         #expect(failures.last?.problem.contains("`requires:` pattern") == true)
     }
 
+    @Test func sourceIsNoneOrPrevious() throws {
+        let dir = try TemporaryRules(attribution: """
+            rules:
+              - id: bad.source
+                kind: indirect
+                source: nobody
+                pattern: '(?<content>x)'
+            """)
+        #expect {
+            _ = try RuleSet.load(directory: dir.path)
+        } throws: { error in
+            (error as? RuleError)?.ruleID == "bad.source" && (error as? RuleError)?.line == 4
+        }
+    }
+
     @Test func wordsNamingAMacroThatIsNoWordListIsAnError() throws {
         let dir = try TemporaryRules(attribution: """
             rules:

@@ -61,7 +61,8 @@ struct AttributionRule: Sendable {
             content: first.lowerBound..<last.upperBound, parts: parts,
             speaker: speaker.flatMap { match.range(group: $0) }.flatMap { $0.isEmpty ? nil : $0 },
             cue: cue.flatMap { match.range(group: $0) },
-            title: title.flatMap { match.range(group: $0) })
+            title: title.flatMap { match.range(group: $0) },
+            sourceless: compiled.spec.sourceless)
     }
 }
 
@@ -77,6 +78,8 @@ struct Candidate: Sendable, Equatable {
     var speaker: Range<Int>?
     var cue: Range<Int>?
     var title: Range<Int>?
+    /// No speaker group and no source: the quote does not continue the one before it.
+    var sourceless = false
 
     var contentLength: Int { parts.reduce(0) { $0 + $1.count } }
 

@@ -280,6 +280,8 @@ public struct AttributionStage: Stage {
             if let s = c.speaker {
                 speaker = resolver.resolve(mention: text(s), range: s, apposition: c.title.map(text),
                                            quoted: isQuoted(s.lowerBound, document: document, buf: buf))
+            } else if c.sourceless {
+                speaker = nil
             } else {
                 speaker = resolver.repeatLast()
             }
