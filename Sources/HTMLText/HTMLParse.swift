@@ -700,39 +700,23 @@ private func string(_ p: UnsafePointer<UInt8>) -> String {
     return String(decoding: bytes, as: UTF8.self)
 }
 
-/// A C string with white space collapsed and trimmed (as `collapseBytes` of its bytes),
-/// built in `scratch` (reused) rather than in two fresh arrays.
+/// A C string with white space collapsed and trimmed, built in `scratch` (reused) rather
+/// than in two fresh arrays.
 private func collapse(_ p: UnsafePointer<UInt8>, scratch out: inout [UInt8]) -> String {
-    out.removeAll(keepingCapacity: true)
-    var space = false
-    var i = 0
-    // SAFETY: NUL-terminated string from libxml2; p[i + 1] is read only when p[i] is 0xC2,
-    // not the terminator, so it exists.
-    while true {
-        let c = p[i]
-        if c == 0 { break }
-        if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C {
-            space = !out.isEmpty
-            i += 1
-            continue
-        }
-        if c == 0xC2, p[i + 1] == 0xA0 {
-            space = !out.isEmpty
-            i += 2
-            continue
-        }
-        if space {
-            out.append(0x20)
-            space = false
-        }
-        out.append(c)
-        i += 1
-    }
-    return String(decoding: out, as: UTF8.self)
+    // SAFETY: a NUL-terminated string from libxml2: the bytes before the terminator are readable.
+    let length = Int(xmlStrlen(p))
+    return collapse(UnsafeBufferPointer(start: p, count: length), into: &out)
 }
 
+/// Bytes with runs of white space (no-break spaces included) made one space, and both ends
+/// trimmed: how attribute values, titles and metadata read.
 func collapseBytes(_ bytes: [UInt8]) -> String {
     var out: [UInt8] = []
+    return bytes.withUnsafeBufferPointer { collapse($0, into: &out) }
+}
+
+private func collapse(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> String {
+    out.removeAll(keepingCapacity: true)
     out.reserveCapacity(bytes.count)
     var space = false
     var i = 0
