@@ -56,12 +56,7 @@ public struct Document: Sendable {
 
     /// Indices of the sentences that overlap `range`.
     public func sentenceIndices(overlapping range: Range<Int>) -> [Int] {
-        var lo = 0
-        var hi = sentences.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sentences[mid].range.upperBound <= range.lowerBound { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = sentences.firstIndex(after: { $0.range.upperBound <= range.lowerBound })
         var out: [Int] = []
         var i = lo
         while i < sentences.count, sentences[i].range.lowerBound < max(range.upperBound, range.lowerBound + 1) {
@@ -73,12 +68,7 @@ public struct Document: Sendable {
 
     /// The paragraph holding byte `offset`.
     public func paragraphIndex(containing offset: Int) -> Int? {
-        var lo = 0
-        var hi = paragraphs.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if paragraphs[mid].upperBound <= offset { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = paragraphs.firstIndex(after: { $0.upperBound <= offset })
         return lo < paragraphs.count && paragraphs[lo].contains(offset) ? lo : nil
     }
 }

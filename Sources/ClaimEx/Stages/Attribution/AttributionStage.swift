@@ -98,12 +98,7 @@ public struct AttributionStage: Stage {
             guard masks[scope * stride + rule.index / 64] & (1 << UInt64(rule.index % 64)) != 0 else { return false }
             guard let p = rule.prefilter else { return true }
             let starts = hits[p]
-            var lo = 0
-            var hi = starts.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if starts[mid] < range.lowerBound { lo = mid + 1 } else { hi = mid }
-            }
+            let lo = starts.firstIndex(after: { $0 < range.lowerBound })
             return lo < starts.count && starts[lo] < range.upperBound
         }
         func run(_ rule: AttributionRule, over ranges: [Range<Int>], masks: [UInt64]) {
@@ -188,12 +183,7 @@ public struct AttributionStage: Stage {
         // `i`'s content: two clauses quoting each other settle by confidence later).
         func enclosers(_ i: Int) -> [Int] {
             guard let s = candidates[i].speaker else { return [] }
-            var lo = 0
-            var hi = parts.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if parts[mid].range.lowerBound <= s.lowerBound { lo = mid + 1 } else { hi = mid }
-            }
+            let lo = parts.firstIndex(after: { $0.range.lowerBound <= s.lowerBound })
             var found: [Int] = []
             var k = lo - 1
             while k >= 0, reach[k] >= s.upperBound {
@@ -239,12 +229,7 @@ public struct AttributionStage: Stage {
         // an overlap test is a binary search, so a huge document stays linear-ish.
         var occupied: [(range: Range<Int>, owner: Int)] = []
         func firstOverlap(_ r: Range<Int>) -> Int? {
-            var lo = 0
-            var hi = occupied.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if occupied[mid].range.upperBound <= r.lowerBound { lo = mid + 1 } else { hi = mid }
-            }
+            let lo = occupied.firstIndex(after: { $0.range.upperBound <= r.lowerBound })
             return lo < occupied.count && occupied[lo].range.overlaps(r) ? occupied[lo].owner : nil
         }
         for c in pool {
@@ -257,12 +242,7 @@ public struct AttributionStage: Stage {
                 continue
             }
             for part in c.parts where !part.isEmpty {
-                var lo = 0
-                var hi = occupied.count
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if occupied[mid].range.lowerBound < part.lowerBound { lo = mid + 1 } else { hi = mid }
-                }
+                let lo = occupied.firstIndex(after: { $0.range.lowerBound < part.lowerBound })
                 occupied.insert((part, taken.count), at: lo)
             }
             taken.append(c)
