@@ -142,6 +142,14 @@ struct Construction: CustomTestStringConvertible, Sendable {
         #expect(Fixtures.rules.attribution.first { $0.spec.id == "indirect.asked-question" }?.spec.sourceless == true)
     }
 
+    @Test func aQuotationAfterTheWritersColonIsTheQuote() throws {
+        let m = Marked(#"Mosman saw the words differently: "⟦content:When he says he will die a free man, I don't take that as a joke⟧," ⟦speaker:he⟧ ⟦cue:said⟧."#)
+        let quotes = try Fixtures.document(m.text).quotes
+        let quote = try #require(quotes.first { $0.cue?.range == m.spans["cue"] })
+        #expect(quote.content == m.spans["content"])
+        #expect(quote.kind == .direct)
+    }
+
     @Test func plainNarrationHasNoQuotes() throws {
         let document = try Fixtures.document("The river rose overnight. Schools were closed on Tuesday.")
         #expect(document.quotes.isEmpty)

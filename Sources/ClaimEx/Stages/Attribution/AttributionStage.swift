@@ -164,6 +164,20 @@ public struct AttributionStage: Stage {
 
     /// Keeps, among candidates sharing a cue, the one with the most content; then takes
     /// candidates by confidence whose content overlaps nothing taken before.
+    /// Between two readings of one cue: the one with more content, unless a direct quotation
+    /// sits inside the other's content ("Narrative: “quote,” he said." — the narrative before
+    /// the colon is the writer's, the quotation is the speaker's).
+    static func prefers(_ c: Candidate, over other: Candidate) -> Bool {
+        func directInside(_ inner: Candidate, _ outer: Candidate) -> Bool {
+            inner.kind == .direct && outer.kind != .direct
+                && outer.content.lowerBound <= inner.content.lowerBound && inner.content.upperBound <= outer.content.upperBound
+        }
+        if directInside(c, other) { return true }
+        if directInside(other, c) { return false }
+        return c.contentLength > other.contentLength
+            || (c.contentLength == other.contentLength && c.confidence > other.confidence)
+    }
+
     static func select(_ candidates: [Candidate]) -> [Candidate] {
         selectExplained(candidates).kept
     }
@@ -209,9 +223,7 @@ public struct AttributionStage: Stage {
         for (i, c) in candidates.enumerated() where !nested.contains(i) {
             guard let cue = c.cue else { noCue.append(c); continue }
             if let other = bestByCue[cue] {
-                let longer = c.contentLength > other.contentLength
-                let tie = c.contentLength == other.contentLength && c.confidence > other.confidence
-                if longer || tie {
+                if AttributionStage.prefers(c, over: other) {
                     bestByCue[cue] = c
                     dropped.append((other, .sameCue(winner: c.rule)))
                 } else {
