@@ -632,24 +632,15 @@ private func containsLowered(_ p: UnsafePointer<UInt8>, _ literal: StaticString,
 
 /// Substring search of an ASCII literal in bytes.
 private func contains(_ bytes: [UInt8], _ literal: StaticString) -> Bool {
-    let n = literal.utf8CodeUnitCount
-    guard n > 0, bytes.count >= n else { return false }
-    let lit = literal.utf8Start
-    let first = lit[0]
-    var i = 0
-    while i + n <= bytes.count {
-        if bytes[i] == first {
-            var k = 1
-            while k < n && bytes[i + k] == lit[k] { k += 1 }
-            if k == n { return true }
-        }
-        i += 1
-    }
-    return false
+    containsBytes(bytes, UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
 }
 
 /// Substring search of a byte string in bytes.
 private func containsBytes(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+    needle.withUnsafeBufferPointer { containsBytes(bytes, $0) }
+}
+
+private func containsBytes(_ bytes: [UInt8], _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
     let n = needle.count
     guard n > 0, bytes.count >= n else { return false }
     let first = needle[0]

@@ -493,23 +493,3 @@ func containsBytes(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         }
     }
 }
-
-/// Naive substring search over bytes.
-func containsBytes<H: RandomAccessCollection>(_ haystack: H, _ needle: [UInt8]) -> Bool
-where H.Element == UInt8, H.Index == Int {
-    let n = needle.count
-    guard n > 0 else { return true }
-    guard haystack.count >= n else { return false }
-    let first = needle[0]
-    var i = haystack.startIndex
-    let last = haystack.endIndex - n
-    while i <= last {
-        if haystack[i] == first {
-            var k = 1
-            while k < n && haystack[i + k] == needle[k] { k += 1 }
-            if k == n { return true }
-        }
-        i += 1
-    }
-    return false
-}
