@@ -48,28 +48,25 @@ public struct BatchJob {
         let progress = ProgressLine(mode: self.progress, counters: counters, write: progressOutput)
         let process = processor()
         var written = 0
+        // A warning or an error becomes a record with --error-records, else a line on stderr.
+        func report(_ line: String, _ encode: (inout JSONBuffer) -> Void) {
+            if errorRecords {
+                var json = JSONBuffer()
+                encode(&json)
+                output.write(json.bytes)
+            } else {
+                progress.finish()
+                diagnostics(line)
+            }
+        }
         var summary = try Runner(jobs: jobs, limits: limits.match).run(&source, process: process) { outcome in
             written += 1
             defer { progress.tick(articles: written) }
             for warning in outcome.warnings {
-                if errorRecords {
-                    var json = JSONBuffer()
-                    RecordEncoder.warning(warning, into: &json)
-                    output.write(json.bytes)
-                } else {
-                    progress.finish()
-                    diagnostics("claimex: warning: \(warning)")
-                }
+                report("claimex: warning: \(warning)") { RecordEncoder.warning(warning, into: &$0) }
             }
             if let error = outcome.error {
-                if errorRecords {
-                    var json = JSONBuffer()
-                    RecordEncoder.error(error, into: &json)
-                    output.write(json.bytes)
-                } else {
-                    progress.finish()
-                    diagnostics("claimex: \(error)")
-                }
+                report("claimex: \(error)") { RecordEncoder.error(error, into: &$0) }
                 if failFast { throw StopRun() }
             }
             output.write(outcome.output)
