@@ -93,7 +93,18 @@ public struct AttributionStage: Stage {
         }
         let sentenceRanges = document.sentences.map(\.range)
         let sentenceMasks = masks(sentenceRanges)
-        let paragraphMasks = masks(document.paragraphs)
+        // A paragraph's words are its sentences' words: OR their masks rather than walk the
+        // text again (a paragraph without sentences, if any, is walked).
+        var paragraphMasks = [UInt64](repeating: 0, count: document.paragraphs.count * stride)
+        var walked = [Bool](repeating: false, count: document.paragraphs.count)
+        for (i, sentence) in document.sentences.enumerated() where sentence.paragraph < walked.count {
+            walked[sentence.paragraph] = true
+            for w in 0..<stride { paragraphMasks[sentence.paragraph * stride + w] |= sentenceMasks[i * stride + w] }
+        }
+        for (p, range) in document.paragraphs.enumerated() where !walked[p] {
+            let mask = masks([range])
+            for w in 0..<stride { paragraphMasks[p * stride + w] = mask[w] }
+        }
         func allowed(_ rule: AttributionRule, _ range: Range<Int>, _ masks: [UInt64], _ scope: Int) -> Bool {
             guard masks[scope * stride + rule.index / 64] & (1 << UInt64(rule.index % 64)) != 0 else { return false }
             guard let p = rule.prefilter else { return true }
