@@ -168,13 +168,11 @@ public struct AttributionStage: Stage {
         case sameCue(winner: String)
         /// Its content overlaps a candidate taken before it (higher confidence).
         case overlap(winner: String)
-        /// Its speaker sits inside the content of a candidate taken before it: the sentence is
-        /// someone else's report ("officials said the FBI declined to …"), not the FBI's.
+        /// Its speaker sits inside the content of another candidate: the sentence is someone
+        /// else's report ("officials said the FBI declined to …"), not the FBI's.
         case speakerInsideQuote(winner: String)
     }
 
-    /// Keeps, among candidates sharing a cue, the one with the most content; then takes
-    /// candidates by confidence whose content overlaps nothing taken before.
     /// Between two readings of one cue: the one with more content, unless a direct quotation
     /// sits inside the other's content ("Narrative: “quote,” he said." — the narrative before
     /// the colon is the writer's, the quotation is the speaker's).
@@ -189,17 +187,18 @@ public struct AttributionStage: Stage {
             || (c.contentLength == other.contentLength && c.confidence > other.confidence)
     }
 
+    /// Drops reports inside reports; keeps, among candidates sharing a cue, the preferred one
+    /// (`prefers`); then takes candidates by confidence whose content overlaps nothing taken
+    /// before.
     static func select(_ candidates: [Candidate]) -> [Candidate] {
         selectExplained(candidates).kept
     }
 
-    static func selectExplained(_ candidates: [Candidate]) -> (kept: [Candidate], dropped: [(Candidate, Drop)]) {
-        var bestByCue: [Range<Int>: Candidate] = [:]
-        var noCue: [Candidate] = []
-        var dropped: [(Candidate, Drop)] = []
-        // A report inside a report ("X clarified that he meant Y"): the inner one's speaker lies
-        // in the outer one's content. Only one can be kept, and the outer says more — unless the
-        // inner one is a direct quotation, whose marks are stronger evidence than any clause.
+    /// Reports inside reports ("X clarified that he meant Y"): the inner one's speaker lies in
+    /// the outer one's content. Only one can be kept, and the outer says more — unless the
+    /// inner one is a direct quotation, whose marks are stronger evidence than any clause.
+    /// Returns inner candidate → the outer one that wins over it.
+    static func nestedReports(_ candidates: [Candidate]) -> [Int: Int] {
         let parts = candidates.indices.flatMap { i in candidates[i].parts.map { (range: $0, owner: i) } }
             .sorted { $0.range.lowerBound < $1.range.lowerBound }
         var reach: [Int] = []  // reach[k]: the furthest upper bound among parts[0...k]
@@ -224,14 +223,22 @@ public struct AttributionStage: Stage {
         let outers = candidates.indices.map(enclosers)
         // Only an outer report that is not itself inside another one decides: a bad clause that
         // swallowed a later sentence ("…, but Sondland said …") must not take Sondland with it.
-        var nested: Set<Int> = []
+        var nested: [Int: Int] = [:]
         for (i, c) in candidates.enumerated() where c.kind != .direct {
-            if let outer = outers[i].first(where: { outers[$0].isEmpty }) {
-                nested.insert(i)
-                dropped.append((c, .speakerInsideQuote(winner: candidates[outer].rule)))
-            }
+            if let outer = outers[i].first(where: { outers[$0].isEmpty }) { nested[i] = outer }
         }
-        for (i, c) in candidates.enumerated() where !nested.contains(i) {
+        return nested
+    }
+
+    static func selectExplained(_ candidates: [Candidate]) -> (kept: [Candidate], dropped: [(Candidate, Drop)]) {
+        var bestByCue: [Range<Int>: Candidate] = [:]
+        var noCue: [Candidate] = []
+        var dropped: [(Candidate, Drop)] = []
+        let nested = nestedReports(candidates)
+        for (i, outer) in nested.sorted(by: { $0.key < $1.key }) {
+            dropped.append((candidates[i], .speakerInsideQuote(winner: candidates[outer].rule)))
+        }
+        for (i, c) in candidates.enumerated() where nested[i] == nil {
             guard let cue = c.cue else { noCue.append(c); continue }
             if let other = bestByCue[cue] {
                 if AttributionStage.prefers(c, over: other) {
