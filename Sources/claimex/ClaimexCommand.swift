@@ -14,7 +14,7 @@ struct ClaimexCommand: ParsableCommand {
             Stdout carries JSON only; diagnostics go to stderr.
             Exit status: 0 all good, 1 some articles failed (each reported), 2 usage or fatal error.
             """,
-        subcommands: [Extract.self, Clean.self, Sentences.self, Classify.self, Inputs.self, Golden.self, Diff.self, RulesCommand.self, Explain.self, TrainClaims.self]
+        subcommands: [Extract.self, Clean.self, Sentences.self, Classify.self, Inputs.self, Golden.self, Diff.self, RulesCommand.self, Explain.self, TrainClaims.self, TrainAttribution.self]
     )
 
     /// ArgumentParser exits 64 on usage errors; our contract is 0 all good, 1 some articles

@@ -6,6 +6,8 @@ import Patterns
 /// One workspace per thread; it is never shared between threads at the same time.
 public final class Workspace {
     public let scratch: MatchScratch
+    /// Token buffers of the learned attribution model.
+    let learned = LearnedAttribution.Scratch()
 
     public init(limits: MatchLimits = .standard) {
         scratch = MatchScratch(limits: limits)

@@ -12,6 +12,9 @@ public struct RuleSet: Sendable {
     public let claims: [CompiledRule]
     /// The claim and check-worthiness weights beside the claim rules (`claims/model.tsv`).
     public let claimModel: ClaimModel
+    /// The learned attribution model beside the attribution rules (`attribution/model.tsv`),
+    /// nil when the directory has none: then the rules run alone.
+    public let attributionModel: AttributionModel?
     public let speakers: SpeakerLexicon
     public let plainText: PlainTextRules
     public let html: HTMLCleaner
@@ -30,6 +33,7 @@ public struct RuleSet: Sendable {
         attribution = try RuleSet.compileAll(in: directory + "/attribution", lexicons: lexicons)
         claims = try RuleSet.compileAll(in: directory + "/claims", lexicons: lexicons)
         claimModel = try ClaimModel.load(directory + "/claims/" + ClaimModel.fileName)
+        attributionModel = try AttributionModel.load(directory: directory)
     }
 
     /// Every rule, for `rules test` and `rules lint`.

@@ -29,40 +29,13 @@ struct AttributionRule: Sendable {
     /// Reads a match into a candidate, or nil when its content is too thin to be a quote.
     func candidate(from match: borrowing Match, in buf: UnsafeBufferPointer<UInt8>, scope: Range<Int>) -> Candidate? {
         guard let raw = match.range(group: content) else { return nil }
-        var parts: [Range<Int>] = []
-        var quotedOutside = true
-        var inside = 0
-        for r in [raw, content2.flatMap { match.range(group: $0) }].compactMap({ $0 }) {
-            let trimmed = Candidate.trim(r, in: buf, scope: scope)
-            guard trimmed.range.count >= 3 else { continue }
-            var part = trimmed.range
-            var marks = QuoteMarks.count(in: part, of: buf)
-            // A mixed quotation whose last fragment closes right after the content: keep the
-            // closing mark, so the fragment reads balanced.
-            if marks % 2 == 1 {
-                let close = QuoteMarks.mark(at: part.upperBound, in: buf, limit: scope.upperBound)
-                if close > 0 { part = part.lowerBound..<(part.upperBound + close); marks += 1 }
-            }
-            parts.append(part)
-            quotedOutside = quotedOutside && trimmed.quotedOutside
-            inside += marks
-        }
-        guard let first = parts.first, let last = parts.last else { return nil }
-        let kind: Quote.Kind
-        if inside > 0 {
-            kind = .mixed
-        } else if quotedOutside {
-            kind = .direct
-        } else {
-            kind = declaredKind == .direct ? .direct : .indirect
-        }
         return Candidate(
-            rule: compiled.spec.id, confidence: compiled.spec.confidence, kind: kind,
-            content: first.lowerBound..<last.upperBound, parts: parts,
+            rule: compiled.spec.id, confidence: compiled.spec.confidence, declaredKind: declaredKind,
+            content: [raw, content2.flatMap { match.range(group: $0) }].compactMap { $0 },
             speaker: speaker.flatMap { match.range(group: $0) }.flatMap { $0.isEmpty ? nil : $0 },
             cue: cue.flatMap { match.range(group: $0) },
             title: title.flatMap { match.range(group: $0) },
-            sourceless: compiled.spec.sourceless)
+            sourceless: compiled.spec.sourceless, in: buf, scope: scope)
     }
 }
 
@@ -120,5 +93,46 @@ struct Candidate: Sendable, Equatable {
             closeAfter = QuoteMarks.mark(at: i, in: buf, limit: scope.upperBound) > 0
         }
         return (lo..<max(lo, hi), openBefore && closeAfter)
+    }
+}
+
+extension Candidate {
+    /// A candidate from raw content ranges (one, or two around a split attribution): each is
+    /// trimmed, and the kind is read from the quotation marks — marks inside make it mixed,
+    /// marks around it direct, none the `declaredKind` (a direct rule stays direct).
+    /// Nil when no part keeps three bytes.
+    init?(
+        rule: String, confidence: Double, declaredKind: Quote.Kind, content raw: [Range<Int>], speaker: Range<Int>?,
+        cue: Range<Int>?, title: Range<Int>?, sourceless: Bool, in buf: UnsafeBufferPointer<UInt8>, scope: Range<Int>
+    ) {
+        var parts: [Range<Int>] = []
+        var quotedOutside = true
+        var inside = 0
+        for r in raw {
+            let trimmed = Candidate.trim(r, in: buf, scope: scope)
+            guard trimmed.range.count >= 3 else { continue }
+            var part = trimmed.range
+            var marks = QuoteMarks.count(in: part, of: buf)
+            // A mixed quotation whose last fragment closes right after the content: keep the
+            // closing mark, so the fragment reads balanced.
+            if marks % 2 == 1 {
+                let close = QuoteMarks.mark(at: part.upperBound, in: buf, limit: scope.upperBound)
+                if close > 0 { part = part.lowerBound..<(part.upperBound + close); marks += 1 }
+            }
+            parts.append(part)
+            quotedOutside = quotedOutside && trimmed.quotedOutside
+            inside += marks
+        }
+        guard let first = parts.first, let last = parts.last else { return nil }
+        let kind: Quote.Kind
+        if inside > 0 {
+            kind = .mixed
+        } else if quotedOutside {
+            kind = .direct
+        } else {
+            kind = declaredKind == .direct ? .direct : .indirect
+        }
+        self.init(rule: rule, confidence: confidence, kind: kind, content: first.lowerBound..<last.upperBound, parts: parts,
+                  speaker: speaker, cue: cue, title: title, sourceless: sourceless)
     }
 }

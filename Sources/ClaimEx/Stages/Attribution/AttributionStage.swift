@@ -13,6 +13,8 @@ public struct AttributionStage: Stage {
     /// paragraph holds a word of.
     let triggers: WordTriggers
     let lexicon: SpeakerLexicon
+    /// The learned model's pass, after the rules (nil: rules only).
+    let learned: LearnedAttribution?
     /// Quotes whose content is longer than this (Unicode scalars) are dropped with a warning.
     let maxQuoteLength: Int
     /// Floating quotes (confidence `floatingConfidence`) are only looked for at or above it.
@@ -20,8 +22,9 @@ public struct AttributionStage: Stage {
     static let floatingConfidence = 0.6
 
     /// `minConfidence`: rules less confident than this are not run at all (a user who wants
-    /// speech only, not every stance PolNeAR counts, sets 0.6).
-    public init(rules: RuleSet, limits: ArticleLimits = ArticleLimits(), minConfidence: Double = 0) {
+    /// speech only, not every stance PolNeAR counts, sets 0.6), and the model keeps only cues
+    /// at least that probable. `useModel: false` runs the rules alone.
+    public init(rules: RuleSet, limits: ArticleLimits = ArticleLimits(), minConfidence: Double = 0, useModel: Bool = true) {
         maxQuoteLength = limits.maxQuoteLength
         self.minConfidence = minConfidence
         var prefilters: [Pattern] = []
@@ -44,6 +47,7 @@ public struct AttributionStage: Stage {
         sentenceRules = all.filter { $0.compiled.spec.scope == .sentence }
         paragraphRules = all.filter { $0.compiled.spec.scope == .paragraph }
         lexicon = rules.speakers
+        learned = useModel ? rules.attributionModel.map { LearnedAttribution(model: $0) } : nil
     }
 
     public func process(_ input: consuming Document, in workspace: Workspace) throws(ArticleError) -> Document {
@@ -56,7 +60,13 @@ public struct AttributionStage: Stage {
             dropOverlong(candidates, in: buf, document: document)
         }
         document.warnings += dropped
-        let chosen = AttributionStage.select(kept)
+        var chosen = AttributionStage.select(kept)
+        if let learned {
+            let found = document.withUTF8 { buf in
+                learned.candidates(document: document, buf: buf, taken: chosen, minConfidence: minConfidence, scratch: workspace.learned)
+            }
+            chosen = (chosen + found.map(\.candidate)).sorted { $0.content.lowerBound < $1.content.lowerBound }
+        }
         document.quotes = document.withUTF8 { buf in
             build(chosen, document: document, buf: buf)
         }

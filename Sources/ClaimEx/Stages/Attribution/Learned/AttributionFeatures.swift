@@ -1,0 +1,304 @@
+/// Receives the features of one decision. Scoring adds weights and never builds a name (the
+/// name is an autoclosure it does not call); training and `explain` keep the names.
+protocol FeatureSink {
+    mutating func add(_ key: UInt64, _ name: @autoclosure () -> String)
+}
+
+/// Sums the weights of the features it is given: the hot path.
+struct WeightSum: FeatureSink {
+    let table: WeightTable
+    var sum: Float = 0
+    @inline(__always) mutating func add(_ key: UInt64, _ name: @autoclosure () -> String) { sum += table[key] }
+}
+
+/// One sentence as the model sees it: its tokens and, per token, what the features ask of the
+/// lexicons, looked up once.
+struct TokenizedSentence {
+    var tokens: [WordToken] = []
+    /// Hash of each token's cue class name (feature value).
+    var cueClass: [UInt64] = []
+    var wordClass: [TokenLexicon.WordClass] = []
+    /// The first token after the first that is capitalised (`tokens.count` when none).
+    var firstCapital = 0
+    var hasQuotationMark = false
+
+    mutating func load(_ buf: UnsafeBufferPointer<UInt8>, range: Range<Int>, startsInsideQuote: Bool, lexicon: TokenLexicon) {
+        WordTokenizer.tokenize(buf, range: range, startsInsideQuote: startsInsideQuote, into: &tokens)
+        cueClass.removeAll(keepingCapacity: true)
+        wordClass.removeAll(keepingCapacity: true)
+        firstCapital = tokens.count
+        hasQuotationMark = false
+        for (k, t) in tokens.enumerated() {
+            cueClass.append(lexicon.classValue[lexicon.cueClass(of: t)] ?? 0)
+            wordClass.append(lexicon.wordClass(of: t, at: k, in: buf))
+            if k >= 1 && k < firstCapital && (t.shape == .capitalised || t.shape == .allCaps) { firstCapital = k }
+            if t.shape == .punctuation && QuoteMarks.mark(at: t.range.lowerBound, in: buf, limit: t.range.upperBound) > 0 {
+                hasQuotationMark = true
+            }
+        }
+    }
+}
+
+/// The feature templates of the learned attribution model's three decisions:
+///
+/// - `c:` is this word the head of an attribution cue ("said", "endorsed", "according")?
+/// - `s:` / `e:` given a cue, does the content start / end at this word?
+/// - `a:` / `b:` given a cue and its content, does the source start / end at this word?
+///
+/// Each template looks at the word, its neighbours, their shapes and lexicon classes, and
+/// where the word lies relative to the cue. Names are `template=value[ value…]`
+/// (`FeatureKey`). Keys are built from hashes computed once (templates here, words by the
+/// tokenizer), so scoring allocates nothing; names are only built for training and explain.
+struct AttributionFeatures: Sendable {
+    typealias F = AttributionFeatures
+    let lexicon: TokenLexicon
+
+    init(lexicon: TokenLexicon) {
+        self.lexicon = lexicon
+    }
+
+    // MARK: values
+
+    static let start = FeatureKey.value("<s>"), end = FeatureKey.value("</s>"), none = FeatureKey.value("-")
+    static let digits = (0...9).map { FeatureKey.value(String($0)) }
+    static let bools = [FeatureKey.value("0"), FeatureKey.value("1")]
+    static let shapeLetters: [WordToken.Shape: String] = [.capitalised: "C", .allCaps: "U", .digit: "D", .lower: "l"]
+    static let shapeValues = shapeLetters.mapValues(FeatureKey.value)
+    static let classValues = (0...8).map { FeatureKey.value(TokenLexicon.WordClass(rawValue: UInt8($0))!.letter) }
+    static let comma = FeatureKey.value(",")
+    /// Distance buckets 0…5, 10, 20, far, as indices into the tables below.
+    static let bucketNames = ["0", "1", "2", "3", "4", "5", "10", "20", "far"]
+    @inline(__always) static func bucket(_ d: Int) -> Int {
+        switch d {
+        case ...5: max(d, 0)
+        case 6...10: 6
+        case 11...20: 7
+        default: 8
+        }
+    }
+    static let sides = ["A", "B"]
+    static let sideValues = sides.map(FeatureKey.value)
+    /// side + bucket ("A3"), side + content side ("AcB"), side + bucket + content side ("A10cA").
+    static let sideBucket = sides.map { s in bucketNames.map { FeatureKey.value(s + $0) } }
+    static let sideContent = sides.map { s in ["cA", "cB"].map { FeatureKey.value(s + $0) } }
+    static let sideBucketContent = sides.map { s in bucketNames.map { b in ["cA", "cB"].map { FeatureKey.value(s + b + $0) } } }
+
+    @inline(__always) func word(_ s: TokenizedSentence, _ k: Int) -> UInt64 {
+        k < 0 ? F.start : k >= s.tokens.count ? F.end : s.tokens[k].norm
+    }
+
+    func wordName(_ s: TokenizedSentence, _ k: Int, _ buf: UnsafeBufferPointer<UInt8>) -> String {
+        k < 0 ? "<s>" : k >= s.tokens.count ? "</s>" : WordTokenizer.normalised(buf, s.tokens[k].range)
+    }
+
+    @inline(__always) func shape(_ s: TokenizedSentence, _ k: Int) -> UInt64 {
+        if k < 0 { return F.start }
+        if k >= s.tokens.count { return F.end }
+        let t = s.tokens[k]
+        return F.shapeValues[t.shape] ?? t.norm
+    }
+
+    func shapeName(_ s: TokenizedSentence, _ k: Int, _ buf: UnsafeBufferPointer<UInt8>) -> String {
+        if k < 0 { return "<s>" }
+        if k >= s.tokens.count { return "</s>" }
+        return F.shapeLetters[s.tokens[k].shape] ?? WordTokenizer.normalised(buf, s.tokens[k].range)
+    }
+
+    @inline(__always) func wordClass(_ s: TokenizedSentence, _ k: Int) -> UInt64 {
+        k < 0 ? F.start : k >= s.tokens.count ? F.end : F.classValues[Int(s.wordClass[k].rawValue)]
+    }
+
+    func wordClassName(_ s: TokenizedSentence, _ k: Int) -> String {
+        k < 0 ? "<s>" : k >= s.tokens.count ? "</s>" : s.wordClass[k].letter
+    }
+
+    /// The last three bytes of a word when they are ASCII (a suffix: "-ed", "ing", "ses").
+    @inline(__always) func suffix(_ t: WordToken, _ buf: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        var h = FeatureKey.fnvStart
+        for i in max(t.range.lowerBound, t.range.upperBound - 3)..<t.range.upperBound {
+            let b = buf[i]
+            guard b < 0x80 else { return nil }
+            h = FeatureKey.fnv(h, b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b)
+        }
+        return h
+    }
+
+    // MARK: c: the cue head
+
+    static let cBias = FeatureKey.template("c:bias"), cW = FeatureKey.template("c:w"), cSuf = FeatureKey.template("c:suf3")
+    static let cSh = FeatureKey.template("c:sh"), cCls = FeatureKey.template("c:cls")
+    static let wordOffsets = [-2, -1, 1, 2], shapeOffsets = [-3, -2, -1, 1, 2, 3]
+    static let cWAt = wordOffsets.map { FeatureKey.template("c:w" + signed($0)) }
+    static let cShAt = shapeOffsets.map { FeatureKey.template("c:sh" + signed($0)) }
+    static let cClsAt = shapeOffsets.map { FeatureKey.template("c:cls" + signed($0)) }
+    static let cBiPrev = FeatureKey.template("c:bi-"), cBiNext = FeatureKey.template("c:bi+")
+    static let cPos = FeatureKey.template("c:pos"), cRpos = FeatureKey.template("c:rpos"), cQ = FeatureKey.template("c:q")
+    static let cCapBefore = FeatureKey.template("c:capbefore"), cPronBefore = FeatureKey.template("c:pronbefore")
+    static let cQuoteInSentence = FeatureKey.template("c:quoteinsent"), cCommaBefore = FeatureKey.template("c:commabefore")
+    static func signed(_ d: Int) -> String { d < 0 ? String(d) : "+" + String(d) }
+
+    /// The features of "is token `k` a cue head?".
+    func cue<S: FeatureSink>(_ s: TokenizedSentence, _ k: Int, _ buf: UnsafeBufferPointer<UInt8>, into sink: inout S) {
+        let n = s.tokens.count
+        let t = s.tokens[k]
+        let w = t.norm
+        sink.add(FeatureKey.key(F.cBias, F.bools[1]), "c:bias=1")
+        sink.add(FeatureKey.key(F.cW, w), "c:w=" + wordName(s, k, buf))
+        if let suf = suffix(t, buf) {
+            sink.add(FeatureKey.key(F.cSuf, suf), "c:suf3=" + WordTokenizer.normalised(buf, max(t.range.lowerBound, t.range.upperBound - 3)..<t.range.upperBound))
+        }
+        sink.add(FeatureKey.key(F.cSh, shape(s, k)), "c:sh=" + shapeName(s, k, buf))
+        sink.add(FeatureKey.key(F.cCls, s.cueClass[k]), "c:cls=" + lexicon.cueClass(of: t))
+        for i in 0..<F.wordOffsets.count {
+            let d = F.wordOffsets[i]
+            sink.add(FeatureKey.key(F.cWAt[i], word(s, k + d)), "c:w" + F.signed(d) + "=" + wordName(s, k + d, buf))
+        }
+        for i in 0..<F.shapeOffsets.count {
+            let d = F.shapeOffsets[i]
+            sink.add(FeatureKey.key(F.cShAt[i], shape(s, k + d)), "c:sh" + F.signed(d) + "=" + shapeName(s, k + d, buf))
+            let j = k + d
+            if j >= 0 && j < n {
+                sink.add(FeatureKey.key(F.cClsAt[i], s.cueClass[j]), "c:cls" + F.signed(d) + "=" + lexicon.cueClass(of: s.tokens[j]))
+            }
+        }
+        let prev = word(s, k - 1), next = word(s, k + 1)
+        sink.add(FeatureKey.key(F.cBiPrev, prev, w), "c:bi-=" + wordName(s, k - 1, buf) + " " + wordName(s, k, buf))
+        sink.add(FeatureKey.key(F.cBiNext, w, next), "c:bi+=" + wordName(s, k, buf) + " " + wordName(s, k + 1, buf))
+        let pos = min(k, 6), rpos = min(n - 1 - k, 6)
+        sink.add(FeatureKey.key(F.cPos, F.digits[pos]), "c:pos=" + String(pos))
+        sink.add(FeatureKey.key(F.cRpos, F.digits[rpos]), "c:rpos=" + String(rpos))
+        let quoted = t.quoted ? 1 : 0
+        sink.add(FeatureKey.key(F.cQ, F.bools[quoted]), "c:q=" + String(quoted))
+        let capBefore = s.firstCapital < k ? 1 : 0
+        var pronounBefore = 0
+        for j in max(0, k - 3)..<k where s.wordClass[j] == .pronoun { pronounBefore = 1 }
+        let quote = s.hasQuotationMark ? 1 : 0
+        let commaBefore = k > 0 && s.tokens[k - 1].norm == F.comma ? 1 : 0
+        sink.add(FeatureKey.key(F.cCapBefore, F.bools[capBefore]), "c:capbefore=" + String(capBefore))
+        sink.add(FeatureKey.key(F.cPronBefore, F.bools[pronounBefore]), "c:pronbefore=" + String(pronounBefore))
+        sink.add(FeatureKey.key(F.cQuoteInSentence, F.bools[quote]), "c:quoteinsent=" + String(quote))
+        sink.add(FeatureKey.key(F.cCommaBefore, F.bools[commaBefore]), "c:commabefore=" + String(commaBefore))
+    }
+
+    // MARK: s: / e: content boundaries
+
+    /// The templates of one boundary model, under its prefix ("s:" or "e:").
+    struct BoundaryTemplates: Sendable {
+        let prefix: String
+        let bias, side, d, w, wp, wn, wn2, sh, cue, cuew, cuewp, sd, first, last, between: UInt64
+        init(_ p: String) {
+            prefix = p
+            func t(_ n: String) -> UInt64 { FeatureKey.template(p + n) }
+            bias = t("bias")
+            side = t("side"); d = t("d"); w = t("w"); wp = t("wp"); wn = t("wn"); wn2 = t("wn2"); sh = t("sh")
+            cue = t("cue"); cuew = t("cuew"); cuewp = t("cuewp"); sd = t("sd"); first = t("first"); last = t("last")
+            between = t("between")
+        }
+    }
+
+    static let contentStart = BoundaryTemplates("s:"), contentEnd = BoundaryTemplates("e:")
+
+    /// The features of "does the content start (or end) at token `j`?" for the cue head `h`.
+    func contentBoundary<S: FeatureSink>(
+        _ T: BoundaryTemplates, _ s: TokenizedSentence, head h: Int, at j: Int,
+        _ buf: UnsafeBufferPointer<UInt8>, into sink: inout S
+    ) {
+        let n = s.tokens.count
+        let side = j > h ? 0 : 1
+        let b = F.bucket(side == 0 ? j - h : h - j)
+        let p = T.prefix
+        let w = word(s, j), wp = word(s, j - 1), cw = word(s, h)
+        sink.add(FeatureKey.key(T.bias, F.bools[1]), p + "bias=1")
+        sink.add(FeatureKey.key(T.side, F.sideValues[side]), p + "side=" + F.sides[side])
+        sink.add(FeatureKey.key(T.d, F.sideBucket[side][b]), p + "d=" + F.sides[side] + F.bucketNames[b])
+        sink.add(FeatureKey.key(T.w, w), p + "w=" + wordName(s, j, buf))
+        sink.add(FeatureKey.key(T.wp, wp), p + "wp=" + wordName(s, j - 1, buf))
+        sink.add(FeatureKey.key(T.wn, word(s, j + 1)), p + "wn=" + wordName(s, j + 1, buf))
+        sink.add(FeatureKey.key(T.wn2, word(s, j + 2)), p + "wn2=" + wordName(s, j + 2, buf))
+        sink.add(FeatureKey.key(T.sh, shape(s, j)), p + "sh=" + shapeName(s, j, buf))
+        sink.add(FeatureKey.key(T.cue, cw, F.sideValues[side]), p + "cue=" + wordName(s, h, buf) + " " + F.sides[side])
+        sink.add(FeatureKey.key(T.cuew, cw, w), p + "cuew=" + wordName(s, h, buf) + " " + wordName(s, j, buf))
+        sink.add(FeatureKey.key(T.cuewp, cw, wp), p + "cuewp=" + wordName(s, h, buf) + " " + wordName(s, j - 1, buf))
+        sink.add(FeatureKey.key(T.sd, F.sideBucket[side][b], wp), p + "sd=" + F.sides[side] + F.bucketNames[b] + " " + wordName(s, j - 1, buf))
+        sink.add(FeatureKey.key(T.first, F.bools[j == 0 ? 1 : 0]), p + "first=" + (j == 0 ? "1" : "0"))
+        sink.add(FeatureKey.key(T.last, F.bools[j == n - 1 ? 1 : 0]), p + "last=" + (j == n - 1 ? "1" : "0"))
+        // Up to three words between the cue and the boundary, nearest the cue.
+        let lo = side == 0 ? h + 1 : max(j + 1, h - 3)
+        let hi = side == 0 ? min(j, h + 4) : h
+        words(T.between, p + "between=", lo, hi, s, buf, into: &sink)
+    }
+
+    /// A feature whose values are the words `lo..<hi` (at most three; none: "-"), optionally
+    /// followed by one more value.
+    @inline(__always) private func words<S: FeatureSink>(
+        _ template: UInt64, _ name: String, _ lo: Int, _ hi: Int, _ s: TokenizedSentence,
+        _ buf: UnsafeBufferPointer<UInt8>, into sink: inout S, extra: UInt64? = nil, extraName: String = ""
+    ) {
+        let count = max(0, hi - lo)
+        func names() -> String {
+            ((lo..<max(lo, hi)).map { wordName(s, $0, buf) } + (extra == nil || count >= 3 ? [] : [extraName])).joined(separator: " ")
+        }
+        let key: UInt64
+        switch (count, extra) {
+        case (0, nil): key = FeatureKey.key(template, F.none)
+        case (0, let e?): key = FeatureKey.key(template, F.none, e)
+        case (1, nil): key = FeatureKey.key(template, word(s, lo))
+        case (1, let e?): key = FeatureKey.key(template, word(s, lo), e)
+        case (2, nil): key = FeatureKey.key(template, word(s, lo), word(s, lo + 1))
+        case (2, let e?): key = FeatureKey.key(template, word(s, lo), word(s, lo + 1), e)
+        default: key = FeatureKey.key(template, word(s, lo), word(s, lo + 1), word(s, lo + 2))
+        }
+        sink.add(key, name + (count == 0 ? (extra == nil ? "-" : "- " + extraName) : names()))
+    }
+
+    // MARK: a: / b: source boundaries
+
+    struct SourceTemplates: Sendable {
+        let prefix: String
+        let bias, side, d, w, wp, wn, sh, shp, shn, c, cp, cn, cd, cue, first, between: UInt64
+        init(_ p: String) {
+            prefix = p
+            func t(_ n: String) -> UInt64 { FeatureKey.template(p + n) }
+            bias = t("bias")
+            side = t("side"); d = t("d"); w = t("w"); wp = t("wp"); wn = t("wn"); sh = t("sh"); shp = t("shp"); shn = t("shn")
+            c = t("c"); cp = t("cp"); cn = t("cn"); cd = t("cd"); cue = t("cue"); first = t("first"); between = t("between")
+        }
+    }
+
+    static let sourceStart = SourceTemplates("a:"), sourceEnd = SourceTemplates("b:")
+    static let contentSides = ["cA", "cB"]
+
+    /// The features of "does the source start (or end) at token `j`?" for the cue head `h`
+    /// whose content lies after it (`contentAfter`) or before it.
+    func sourceBoundary<S: FeatureSink>(
+        _ T: SourceTemplates, _ s: TokenizedSentence, head h: Int, contentAfter: Bool, at j: Int,
+        _ buf: UnsafeBufferPointer<UInt8>, into sink: inout S
+    ) {
+        let side = j > h ? 0 : 1
+        let cside = contentAfter ? 0 : 1
+        let b = F.bucket(side == 0 ? j - h : h - j)
+        let p = T.prefix
+        let sideName = F.sides[side], csideName = F.contentSides[cside]
+        sink.add(FeatureKey.key(T.bias, F.bools[1]), p + "bias=1")
+        sink.add(FeatureKey.key(T.side, F.sideContent[side][cside]), p + "side=" + sideName + csideName)
+        sink.add(FeatureKey.key(T.d, F.sideBucketContent[side][b][cside]), p + "d=" + sideName + F.bucketNames[b] + csideName)
+        sink.add(FeatureKey.key(T.w, word(s, j)), p + "w=" + wordName(s, j, buf))
+        sink.add(FeatureKey.key(T.wp, word(s, j - 1)), p + "wp=" + wordName(s, j - 1, buf))
+        sink.add(FeatureKey.key(T.wn, word(s, j + 1)), p + "wn=" + wordName(s, j + 1, buf))
+        sink.add(FeatureKey.key(T.sh, shape(s, j)), p + "sh=" + shapeName(s, j, buf))
+        sink.add(FeatureKey.key(T.shp, shape(s, j - 1)), p + "shp=" + shapeName(s, j - 1, buf))
+        sink.add(FeatureKey.key(T.shn, shape(s, j + 1)), p + "shn=" + shapeName(s, j + 1, buf))
+        sink.add(FeatureKey.key(T.c, wordClass(s, j)), p + "c=" + wordClassName(s, j))
+        sink.add(FeatureKey.key(T.cp, wordClass(s, j - 1)), p + "cp=" + wordClassName(s, j - 1))
+        sink.add(FeatureKey.key(T.cn, wordClass(s, j + 1)), p + "cn=" + wordClassName(s, j + 1))
+        sink.add(FeatureKey.key(T.cd, wordClass(s, j), F.sideBucket[side][b]),
+                 p + "cd=" + wordClassName(s, j) + " " + sideName + F.bucketNames[b])
+        sink.add(FeatureKey.key(T.cue, word(s, h), F.sideValues[side]), p + "cue=" + wordName(s, h, buf) + " " + sideName)
+        sink.add(FeatureKey.key(T.first, F.bools[j == 0 ? 1 : 0]), p + "first=" + (j == 0 ? "1" : "0"))
+        // The two words between the cue and the boundary nearest the cue, and how many there are.
+        let count = min(side == 0 ? j - h - 1 : h - j - 1, 4)
+        let lo = side == 0 ? h + 1 : max(j + 1, h - 2)
+        let hi = side == 0 ? min(j, h + 3) : h
+        words(T.between, p + "between=", lo, hi, s, buf, into: &sink, extra: F.digits[max(count, 0)], extraName: String(max(count, 0)))
+    }
+}

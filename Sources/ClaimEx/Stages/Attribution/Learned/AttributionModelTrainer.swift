@@ -1,0 +1,340 @@
+import Foundation
+
+/// Trains `AttributionModel` from articles with annotated attributions (source, cue and
+/// content spans, as PolNeAR annotates them): five L2-regularised logistic regressions fitted
+/// with AdaGrad in a fixed order from a fixed seed, so the same data and rules always give the
+/// same weights file, byte for byte.
+///
+/// The articles are split with the project's own sentence splitter and tokenizer, so the
+/// model is trained on exactly the units it scores. Only the given (training) files are read.
+public struct AttributionModelTrainer {
+    public struct Options: Sendable {
+        public var epochs = 6
+        public var learningRate = 0.1
+        /// Inverse L2 strength, as in scikit-learn's `C` (per whole training set).
+        public var c = 1.0
+        /// Features seen in fewer training decisions are dropped.
+        public var minCount = 3
+        /// Weights smaller than this in magnitude are left out of the file.
+        public var minWeight = 0.002
+        public var cueThreshold = 0.4
+        public var sourceThreshold = 0.05
+        public var seed: UInt64 = 20_261_201
+        public init() {}
+    }
+
+    /// One annotated attribution; ranges are Unicode scalar offsets into the article text.
+    public struct Gold: Sendable {
+        public var content: [Range<Int>]
+        public var source: [Range<Int>]
+        public var cue: [Range<Int>]
+        public init(content: [Range<Int>], source: [Range<Int>], cue: [Range<Int>]) {
+            self.content = content
+            self.source = source
+            self.cue = cue
+        }
+    }
+
+    public struct AnnotatedArticle: Sendable {
+        public var text: String
+        public var attributions: [Gold]
+        public init(text: String, attributions: [Gold]) {
+            self.text = text
+            self.attributions = attributions
+        }
+    }
+
+    public struct Report: Sendable {
+        public var articles = 0
+        public var attributions = 0
+        /// Attributions whose cue head, content and sentence lined up for training.
+        public var usable = 0
+        public var cueExamples = 0
+        public var features = 0
+        public var gateStems = 0
+    }
+
+    public enum TrainError: Error, CustomStringConvertible {
+        case unreadable(String)
+        case badLine(file: String, line: Int, message: String)
+        case noExamples
+
+        public var description: String {
+            switch self {
+            case .unreadable(let path): "\(path): cannot read the training file"
+            case .badLine(let file, let line, let message): "\(file):\(line): \(message)"
+            case .noExamples: "no annotated attributions to train on"
+            }
+        }
+    }
+
+    let splitter: SentenceSplitter
+    let lexicon: TokenLexicon
+    let cueForms: [String]
+    let options: Options
+
+    public init(rulesDirectory: String, options: Options = Options()) throws(RuleError) {
+        splitter = SentenceSplitter(lexicon: try SentenceLexicon.load(directory: rulesDirectory + "/sentences"))
+        lexicon = try TokenLexicon.load(directory: rulesDirectory + "/lexicons")
+        cueForms = try WordList.load(rulesDirectory + "/lexicons/cues.tsv").entries.compactMap(\.columns.first)
+        self.options = options
+    }
+
+    /// Words that never head a cue: auxiliaries, particles and function words. A cue such as
+    /// "has declined to respond" is headed by "declined".
+    static let notHeads: Set<String> = [
+        "has", "have", "had", "was", "were", "is", "are", "be", "been", "being", "will", "would", "also", "not", "n't",
+        "never", "did", "does", "do", "could", "should", "may", "might", "must", "can", "to", "for", "of", "on", "about",
+        "with", "as", "in", "at", "by", "from", "that", "the", "a", "an", "his", "her", "their", "its", "it", "he", "she",
+        "they", "i", "we", "who", "which", "and", "or", "but", "just", "still", "already", "even", "'s",
+    ]
+
+    // MARK: data
+
+    /// Reads JSON Lines of `{"text": ..., "attributions": [{"content": {"spans": [[s, e], …]},
+    /// "source": {…}|null, "cue": {…}|null}, …]}` (what `build_polnear.py` writes).
+    public static func readArticles(_ path: String) throws(TrainError) -> [AnnotatedArticle] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
+        var articles: [AnnotatedArticle] = []
+        var number = 0
+        func spans(_ object: Any?) -> [Range<Int>] {
+            guard let o = object as? [String: Any] else { return [] }
+            if let list = o["spans"] as? [[Int]] { return list.compactMap { $0.count == 2 && $0[0] < $0[1] ? $0[0]..<$0[1] : nil } }
+            if let s = o["start"] as? Int, let e = o["end"] as? Int, s < e { return [s..<e] }
+            return []
+        }
+        for line in data.split(separator: UInt8(ascii: "\n")) {
+            number += 1
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
+                throw .badLine(file: path, line: number, message: "not a JSON object")
+            }
+            guard let text = object["text"] as? String, let list = object["attributions"] as? [[String: Any]] else {
+                throw .badLine(file: path, line: number, message: "needs `text` and an `attributions` list")
+            }
+            articles.append(AnnotatedArticle(text: text, attributions: list.map {
+                Gold(content: spans($0["content"]), source: spans($0["source"]), cue: spans($0["cue"]))
+            }))
+        }
+        return articles
+    }
+
+    // MARK: preparing
+
+    /// An article as the model sees it: the document (raw lines as paragraphs, split into
+    /// sentences) and the gold spans as byte ranges into its text.
+    struct Prepared {
+        var document: Document
+        var gold: [(content: [Range<Int>], source: [Range<Int>], cue: [Range<Int>])]
+    }
+
+    func prepare(_ article: AnnotatedArticle) -> Prepared {
+        let bytes = Array(article.text.utf8)
+        // Scalar offset → byte offset in the raw text.
+        var byteOfScalar: [Int] = []
+        byteOfScalar.reserveCapacity(bytes.count + 1)
+        for (i, b) in bytes.enumerated() where b & 0xC0 != 0x80 { byteOfScalar.append(i) }
+        byteOfScalar.append(bytes.count)
+        // Lines are paragraphs; raw byte offset → document offset, line by line.
+        var paragraphs: [String] = []
+        var lineStarts: [(raw: Int, document: Int, length: Int)] = []
+        var offset = 0
+        var i = 0
+        while i < bytes.count {
+            var j = i
+            while j < bytes.count, bytes[j] != 0x0A, bytes[j] != 0x0D { j += 1 }
+            if j > i {
+                if !paragraphs.isEmpty { offset += 2 }
+                lineStarts.append((i, offset, j - i))
+                paragraphs.append(String(decoding: bytes[i..<j], as: UTF8.self))
+                offset += j - i
+            }
+            i = j + 1
+        }
+        func documentOffset(_ raw: Int) -> Int {
+            let k = lineStarts.firstIndex(after: { $0.raw + $0.length < raw })
+            guard k < lineStarts.count else { return offset }
+            let line = lineStarts[k]
+            return line.document + min(max(raw - line.raw, 0), line.length)
+        }
+        func convert(_ spans: [Range<Int>]) -> [Range<Int>] {
+            spans.compactMap { r in
+                guard r.upperBound < byteOfScalar.count else { return nil }
+                let lo = documentOffset(byteOfScalar[r.lowerBound]), hi = documentOffset(byteOfScalar[r.upperBound])
+                return lo < hi ? lo..<hi : nil
+            }
+        }
+        var document = Document(article: Article(id: "train", format: .text, body: [], provenance: Provenance(input: "train")),
+                                clean: CleanText(paragraphs: paragraphs))
+        let ranges = document.paragraphs
+        document.sentences = document.withUTF8 { splitter.split($0, paragraphs: ranges) }
+        return Prepared(document: document, gold: article.attributions.map { (convert($0.content), convert($0.source), convert($0.cue)) })
+    }
+
+    /// The cue head among `tokens` inside `cue`: its first word that is not an auxiliary or
+    /// function word (else its first word).
+    func head(of cue: [Range<Int>], in s: TokenizedSentence, buf: UnsafeBufferPointer<UInt8>) -> Int? {
+        let inside = s.tokens.indices.filter { k in s.tokens[k].isWord && cue.contains { $0.overlaps(s.tokens[k].range) } }
+        return inside.first { !AttributionModelTrainer.notHeads.contains(WordTokenizer.normalised(buf, s.tokens[$0].range)) } ?? inside.first
+    }
+
+    // MARK: training
+
+    /// Rows of feature ids with a label each, for one of the five models.
+    struct Examples {
+        var features: [Int32] = []
+        var ends: [Int] = []
+        var labels: [Bool] = []
+        mutating func add(_ ids: [Int32], _ label: Bool) {
+            features += ids
+            ends.append(features.count)
+            labels.append(label)
+        }
+    }
+
+    /// Collects a decision's features as ids, naming each new key once.
+    struct Collector: FeatureSink {
+        var ids: [UInt64: Int32] = [:]
+        var names: [String] = []
+        var counts: [Int32] = []
+        var row: [Int32] = []
+        mutating func add(_ key: UInt64, _ name: @autoclosure () -> String) {
+            if let id = ids[key] {
+                row.append(id)
+                counts[Int(id)] += 1
+            } else {
+                let id = Int32(names.count)
+                ids[key] = id
+                names.append(name())
+                counts.append(1)
+                row.append(id)
+            }
+        }
+        mutating func take() -> [Int32] {
+            defer { row.removeAll(keepingCapacity: true) }
+            return row
+        }
+    }
+
+    public func train(_ articles: [AnnotatedArticle]) throws(TrainError) -> (AttributionModel, Report) {
+        var report = Report()
+        report.articles = articles.count
+        let prepared = articles.map(prepare)
+        // The gate: stems of every training cue head, and of every form in the cue lexicon.
+        var stems = Set(cueForms.compactMap { $0.lowercased().split(separator: " ").first.map { String(decoding: WordTokenizer.stem(of: Array($0.utf8)), as: UTF8.self) } })
+        var sentence = TokenizedSentence()
+        for p in prepared {
+            p.document.withUTF8 { buf in
+                for g in p.gold where !g.cue.isEmpty {
+                    guard let si = p.document.sentenceIndices(overlapping: g.cue[0]).first else { continue }
+                    let st = p.document.sentences[si]
+                    sentence.load(buf, range: st.range, startsInsideQuote: st.startsInsideQuote, lexicon: lexicon)
+                    if let h = head(of: g.cue, in: sentence, buf: buf) {
+                        stems.insert(String(decoding: WordTokenizer.stem(of: Array(WordTokenizer.normalised(buf, sentence.tokens[h].range).utf8)), as: UTF8.self))
+                    }
+                }
+            }
+        }
+        let gate = Set(stems.map { FeatureHash.fnv($0.utf8) })
+        report.gateStems = stems.count
+        let features = AttributionFeatures(lexicon: lexicon)
+
+        var collector = Collector()
+        var cue = Examples(), start = Examples(), end = Examples(), sourceStart = Examples(), sourceEnd = Examples()
+        for p in prepared {
+            report.attributions += p.gold.count
+            p.document.withUTF8 { buf in
+                // The gold attributions by the sentence of their cue head.
+                var heads: [Int: [(head: Int, gold: Int)]] = [:]
+                var tokenized: [Int: TokenizedSentence] = [:]
+                for (gi, g) in p.gold.enumerated() where !g.cue.isEmpty {
+                    guard let si = p.document.sentenceIndices(overlapping: g.cue[0]).first else { continue }
+                    if tokenized[si] == nil {
+                        let st = p.document.sentences[si]
+                        var t = TokenizedSentence()
+                        t.load(buf, range: st.range, startsInsideQuote: st.startsInsideQuote, lexicon: lexicon)
+                        tokenized[si] = t
+                    }
+                    if let h = head(of: g.cue, in: tokenized[si]!, buf: buf) { heads[si, default: []].append((h, gi)) }
+                }
+                for (si, st) in p.document.sentences.enumerated() {
+                    sentence.load(buf, range: st.range, startsInsideQuote: st.startsInsideQuote, lexicon: lexicon)
+                    let positives = Set((heads[si] ?? []).map(\.head))
+                    for k in sentence.tokens.indices where sentence.tokens[k].isWord && gate.contains(sentence.tokens[k].stem) {
+                        features.cue(sentence, k, buf, into: &collector)
+                        cue.add(collector.take(), positives.contains(k))
+                    }
+                    for (h, gi) in heads[si] ?? [] {
+                        let g = p.gold[gi]
+                        let words = sentence.tokens.indices.filter { sentence.tokens[$0].isWord && $0 != h }
+                        let inContent = words.filter { k in g.content.contains { $0.overlaps(sentence.tokens[k].range) } }
+                        guard let cs = inContent.first, let ce = inContent.last else { continue }
+                        report.usable += 1
+                        for j in words {
+                            features.contentBoundary(AttributionFeatures.contentStart, sentence, head: h, at: j, buf, into: &collector)
+                            start.add(collector.take(), j == cs)
+                            features.contentBoundary(AttributionFeatures.contentEnd, sentence, head: h, at: j, buf, into: &collector)
+                            end.add(collector.take(), j == ce)
+                        }
+                        let after = cs > h
+                        let outside = words.filter { $0 < cs || $0 > ce }
+                        let inSource = outside.filter { k in g.source.contains { $0.overlaps(sentence.tokens[k].range) } }
+                        for j in outside {
+                            features.sourceBoundary(AttributionFeatures.sourceStart, sentence, head: h, contentAfter: after, at: j, buf, into: &collector)
+                            sourceStart.add(collector.take(), j == inSource.first)
+                            features.sourceBoundary(AttributionFeatures.sourceEnd, sentence, head: h, contentAfter: after, at: j, buf, into: &collector)
+                            sourceEnd.add(collector.take(), j == inSource.last)
+                        }
+                    }
+                }
+            }
+        }
+        guard report.usable > 0 else { throw .noExamples }
+        report.cueExamples = cue.labels.count
+
+        // Features seen fewer than minCount times are dropped (every model's rows at once: the
+        // prefixes keep the models' features apart).
+        let keep = collector.counts.map { Int($0) >= options.minCount }
+        var weights = [Float](repeating: 0, count: collector.names.count)
+        for examples in [cue, start, end, sourceStart, sourceEnd] {
+            fit(examples, keep: keep, into: &weights)
+        }
+        var entries: [(name: String, weight: Float)] = []
+        for (id, name) in collector.names.enumerated() where keep[id] && abs(Double(weights[id])) >= options.minWeight {
+            entries.append((name, weights[id]))
+        }
+        report.features = entries.count
+        let model = AttributionModel(cueThreshold: options.cueThreshold, sourceThreshold: options.sourceThreshold,
+                                     gateStems: stems.sorted(), entries: entries, lexicon: lexicon)
+        return (model, report)
+    }
+
+    /// One logistic regression by AdaGrad; writes the weights of the features its rows use.
+    func fit(_ examples: Examples, keep: [Bool], into weights: inout [Float]) {
+        var w = [Double](repeating: 0, count: weights.count)
+        var g2 = [Double](repeating: 1e-8, count: weights.count)
+        let lambda = 1 / (options.c * Double(max(examples.labels.count, 1)))
+        var order = Array(examples.labels.indices)
+        var rng = SplitMix(seed: options.seed)
+        var used = [Bool](repeating: false, count: weights.count)
+        for _ in 0..<options.epochs {
+            for i in stride(from: order.count - 1, to: 0, by: -1) {
+                order.swapAt(i, Int(rng.next() % UInt64(i + 1)))
+            }
+            for i in order {
+                let lo = i == 0 ? 0 : examples.ends[i - 1], hi = examples.ends[i]
+                var z = 0.0
+                for k in lo..<hi where keep[Int(examples.features[k])] { z += w[Int(examples.features[k])] }
+                let g = 1 / (1 + exp(-z)) - (examples.labels[i] ? 1 : 0)
+                for k in lo..<hi {
+                    let f = Int(examples.features[k])
+                    guard keep[f] else { continue }
+                    used[f] = true
+                    let gf = g + lambda * w[f]
+                    g2[f] += gf * gf
+                    w[f] -= options.learningRate * gf / g2[f].squareRoot()
+                }
+            }
+        }
+        for f in weights.indices where used[f] { weights[f] = Float(w[f]) }
+    }
+}

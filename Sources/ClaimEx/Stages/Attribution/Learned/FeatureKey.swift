@@ -1,0 +1,46 @@
+/// How a feature of the learned attribution model is named in its weights file and keyed in
+/// memory.
+///
+/// A name is `template=value` or `template=value value …` ("c:w=said", "s:cuew=said that"):
+/// a template names what is looked at, the values are normalised words or small fixed
+/// strings. The key combines the template's hash with each value's hash, so the hot path
+/// builds keys from token hashes computed once, and the loader gets the same key from the name.
+enum FeatureKey {
+    static let fnvStart = FeatureHash.fnvStart
+    @inline(__always) static func fnv(_ h: UInt64, _ byte: UInt8) -> UInt64 { FeatureHash.fnv(h, byte) }
+
+    /// The template's own key ("c:w").
+    static func template(_ name: String) -> UInt64 { FeatureHash.mix(FeatureHash.fnv(name.utf8)) }
+
+    @inline(__always) static func key(_ template: UInt64, _ v1: UInt64) -> UInt64 {
+        FeatureHash.mix(template &+ v1 &* 0x2545_f491_4f6c_dd1d)
+    }
+
+    @inline(__always) static func key(_ template: UInt64, _ v1: UInt64, _ v2: UInt64) -> UInt64 {
+        FeatureHash.mix(key(template, v1) &+ v2 &* 0x9e37_79b9_7f4a_7c15)
+    }
+
+    @inline(__always) static func key(_ template: UInt64, _ v1: UInt64, _ v2: UInt64, _ v3: UInt64) -> UInt64 {
+        FeatureHash.mix(key(template, v1, v2) &+ v3 &* 0xd6e8_feb8_6659_fd93)
+    }
+
+    /// The hash of a fixed value ("A", "3", "<s>").
+    static func value(_ s: String) -> UInt64 { FeatureHash.fnv(s.utf8) }
+
+    /// The key of a feature name as the weights file writes it, or nil when it has no `=`.
+    /// Read as bytes: a value may start with a combining mark, which would join the `=` into
+    /// one Character.
+    static func key(ofName name: String) -> UInt64? {
+        let bytes = name.utf8
+        guard let eq = bytes.firstIndex(of: UInt8(ascii: "=")) else { return nil }
+        let t = FeatureHash.mix(FeatureHash.fnv(bytes[..<eq]))
+        let values = bytes[bytes.index(after: eq)...].split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
+            .map { FeatureHash.fnv($0) }
+        switch values.count {
+        case 1: return key(t, values[0])
+        case 2: return key(t, values[0], values[1])
+        case 3: return key(t, values[0], values[1], values[2])
+        default: return nil
+        }
+    }
+}

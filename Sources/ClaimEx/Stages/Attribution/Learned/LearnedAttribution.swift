@@ -1,0 +1,171 @@
+import Foundation
+
+/// The model's pass over a document, after the rules: every word the cue model takes for an
+/// attribution cue, which no rule candidate already explains, becomes a candidate with the
+/// content and source the boundary models find in its sentence.
+///
+/// The rules go first because their constructions are precise and their kinds, speakers and
+/// multi-sentence quotations are complete; the model only fills the gaps. So a model
+/// candidate is dropped when its cue, content or source touches a quote the rules took.
+struct LearnedAttribution {
+    static let ruleID = "model.attribution"
+
+    let model: AttributionModel
+
+    /// One candidate and what the model thought of it, for `explain`.
+    struct Found {
+        var candidate: Candidate
+        var cueProbability: Float
+        /// Content boundary log-probabilities (start + end), and the source's, if any.
+        var contentScore: Float
+        var sourceScore: Float?
+    }
+
+    /// Per-worker memory, reused for every sentence.
+    final class Scratch {
+        var sentence = TokenizedSentence()
+        var start: [Float] = []
+        var end: [Float] = []
+        init() {}
+    }
+
+    /// The model's candidates for a document, given the candidates the rules chose.
+    func candidates(
+        document: Document, buf: UnsafeBufferPointer<UInt8>, taken: [Candidate], minConfidence: Double, scratch: Scratch
+    ) -> [Found] {
+        // Everything the rules' quotes occupy: contents, cues and speakers, sorted.
+        var occupied: [Range<Int>] = []
+        for c in taken {
+            occupied += c.parts
+            if let r = c.cue { occupied.append(r) }
+            if let r = c.speaker { occupied.append(r) }
+        }
+        occupied.sort { $0.lowerBound < $1.lowerBound }
+        var reach: [Int] = []
+        for r in occupied { reach.append(max(reach.last ?? 0, r.upperBound)) }
+        func isOccupied(_ r: Range<Int>) -> Bool {
+            // The last occupied range starting before r ends … any of those reaching into r.
+            let hi = occupied.firstIndex(after: { $0.lowerBound < r.upperBound })
+            return hi > 0 && reach[hi - 1] > r.lowerBound
+        }
+        let threshold = Float(max(model.cueThreshold, minConfidence))
+        var found: [Found] = []
+        for sentence in document.sentences {
+            scratch.sentence.load(buf, range: sentence.range, startsInsideQuote: sentence.startsInsideQuote,
+                                  lexicon: model.features.lexicon)
+            let s = scratch.sentence
+            for k in s.tokens.indices where model.gated(s.tokens[k]) {
+                let p = model.cueProbability(s, k, buf)
+                guard p >= threshold, !isOccupied(s.tokens[k].range) else { continue }
+                guard let f = decode(s, head: k, cueProbability: p, sentence: sentence.range, buf: buf, scratch: scratch),
+                      !f.candidate.parts.contains(where: isOccupied), !(f.candidate.speaker.map(isOccupied) ?? false)
+                else { continue }
+                found.append(f)
+            }
+        }
+        // Among themselves, the more confident first; a candidate whose content or cue overlaps
+        // one taken before is dropped.
+        found.sort { ($0.cueProbability, -$0.candidate.content.lowerBound) > ($1.cueProbability, -$1.candidate.content.lowerBound) }
+        var kept: [Found] = []
+        for f in found {
+            let c = f.candidate
+            let clash = kept.contains { k in
+                k.candidate.overlaps(c) || k.candidate.parts.contains { p in c.cue.map(p.overlaps) ?? false }
+                    || c.parts.contains { p in k.candidate.cue.map(p.overlaps) ?? false }
+            }
+            if !clash { kept.append(f) }
+        }
+        return kept.sorted { $0.candidate.content.lowerBound < $1.candidate.content.lowerBound }
+    }
+
+    /// Content and source of the cue head `h`: the best-scoring spans on one side of the cue.
+    func decode(_ s: TokenizedSentence, head h: Int, cueProbability: Float, sentence: Range<Int>,
+                buf: UnsafeBufferPointer<UInt8>, scratch: Scratch) -> Found? {
+        guard let (a, b, contentScore) = bestContent(s, head: h, buf: buf, scratch: scratch) else { return nil }
+        let source = bestSource(s, head: h, content: a...b, buf: buf, scratch: scratch)
+        let speaker = source.map { s.tokens[$0.0].range.lowerBound..<s.tokens[$0.1].range.upperBound }
+        guard let candidate = Candidate(
+            rule: LearnedAttribution.ruleID, confidence: LearnedAttribution.confidence(cueProbability), declaredKind: .indirect,
+            content: [s.tokens[a].range.lowerBound..<s.tokens[b].range.upperBound], speaker: speaker,
+            cue: s.tokens[h].range, title: nil, sourceless: false, in: buf, scope: sentence)
+        else { return nil }
+        return Found(candidate: candidate, cueProbability: cueProbability, contentScore: contentScore, sourceScore: source?.2)
+    }
+
+    /// Confidence of a model candidate: its cue probability, two decimals.
+    static func confidence(_ p: Float) -> Double { (Double(p) * 100).rounded() / 100 }
+
+    /// log σ(z), stable for large |z|.
+    @inline(__always) static func logSigmoid(_ z: Float) -> Float {
+        z >= 0 ? -log1p(exp(-z)) : z - log1p(exp(z))
+    }
+
+    /// The content span: start `a` and end `b` on the same side of the head, maximising
+    /// log p(start = a) + log p(end = b).
+    func bestContent(_ s: TokenizedSentence, head h: Int, buf: UnsafeBufferPointer<UInt8>,
+                     scratch: Scratch) -> (Int, Int, Float)? {
+        let n = s.tokens.count
+        scratch.start.removeAll(keepingCapacity: true)
+        scratch.end.removeAll(keepingCapacity: true)
+        for j in 0..<n {
+            guard j != h, s.tokens[j].isWord else {
+                scratch.start.append(-.infinity)
+                scratch.end.append(-.infinity)
+                continue
+            }
+            scratch.start.append(LearnedAttribution.logSigmoid(model.contentScore(AttributionFeatures.contentStart, s, head: h, at: j, buf)))
+            scratch.end.append(LearnedAttribution.logSigmoid(model.contentScore(AttributionFeatures.contentEnd, s, head: h, at: j, buf)))
+        }
+        var best: (Int, Int, Float)?
+        // Each side: walking from the far end towards the start keeps the best end at or after a.
+        for (lo, hi) in [(h + 1, n), (0, h)] where lo < hi {
+            var bestEnd = -1
+            for a in stride(from: hi - 1, through: lo, by: -1) {
+                if bestEnd < 0 || scratch.end[a] > scratch.end[bestEnd] { bestEnd = a }
+                let score = scratch.start[a] + scratch.end[bestEnd]
+                if score > -.infinity, best == nil || score > best!.2 { best = (a, bestEnd, score) }
+            }
+        }
+        return best
+    }
+
+    /// The source span: up to 30 tokens on one side of the head and of the content, holding a
+    /// word that can name a speaker, starting where the start model gives at least the
+    /// threshold. Nil when there is none.
+    func bestSource(_ s: TokenizedSentence, head h: Int, content: ClosedRange<Int>, buf: UnsafeBufferPointer<UInt8>,
+                    scratch: Scratch) -> (Int, Int, Float)? {
+        let n = s.tokens.count
+        let after = content.lowerBound > h
+        let minStart = LearnedAttribution.logSigmoidInverse(Float(model.sourceThreshold))
+        scratch.start.removeAll(keepingCapacity: true)
+        scratch.end.removeAll(keepingCapacity: true)
+        for j in 0..<n {
+            guard j != h, !content.contains(j), s.tokens[j].isWord else {
+                scratch.start.append(-.infinity)
+                scratch.end.append(-.infinity)
+                continue
+            }
+            scratch.start.append(LearnedAttribution.logSigmoid(
+                model.sourceScore(AttributionFeatures.sourceStart, s, head: h, contentAfter: after, at: j, buf)))
+            scratch.end.append(LearnedAttribution.logSigmoid(
+                model.sourceScore(AttributionFeatures.sourceEnd, s, head: h, contentAfter: after, at: j, buf)))
+        }
+        var best: (Int, Int, Float)?
+        for x in 0..<n where scratch.start[x] >= minStart {
+            var canName = false
+            var y = x
+            while y < n, y - x <= 30, y != h, !content.contains(y) {
+                if s.wordClass[y].canHeadSpeaker { canName = true }
+                if canName, scratch.end[y] > -.infinity {
+                    let score = scratch.start[x] + scratch.end[y]
+                    if best == nil || score > best!.2 { best = (x, y, score) }
+                }
+                y += 1
+            }
+        }
+        return best
+    }
+
+    /// log p for a probability threshold p.
+    static func logSigmoidInverse(_ p: Float) -> Float { log(max(p, 1e-9)) }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import ClaimEx
+import Foundation
+
+/// `claimex train-attribution`: fits the learned attribution model from articles with
+/// annotated attributions and writes its weights beside the attribution rules.
+struct TrainAttribution: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train-attribution",
+        abstract: "Train the learned attribution model (rules/attribution/model.tsv) from annotated articles.",
+        discussion: """
+            Input lines: {"text": ..., "attributions": [{"content": {"spans": [[start, end], ...]}, "source": {...} or null, "cue": {...} or null}, ...]}, offsets in Unicode scalars — what ../shared/eval/build_polnear.py writes for PolNeAR. Deterministic: the same data and rules give the same file. Only the given files are read.
+
+            Example (the bundled model):
+              python3 ../shared/eval/build_polnear.py --git-dir <PolNeAR git dir>
+              claimex train-attribution /tmp/claimex-eval/quotes/train.jsonl
+            """)
+
+    @Argument(help: "Annotated JSON Lines files (training data only).")
+    var files: [String]
+
+    @Option(help: "Rules directory (default: the bundled rules/); the model is written to its attribution/.")
+    var rules: String?
+
+    @Option(help: "Where to write the weights (default: RULES/attribution/model.tsv).")
+    var output: String?
+
+    @Option(help: "Training epochs.")
+    var epochs = AttributionModelTrainer.Options().epochs
+
+    @Option(help: "Inverse L2 strength.")
+    var c = AttributionModelTrainer.Options().c
+
+    @Option(help: "AdaGrad learning rate.")
+    var learningRate = AttributionModelTrainer.Options().learningRate
+
+    @Option(help: "Drop features seen in fewer training decisions.")
+    var minCount = AttributionModelTrainer.Options().minCount
+
+    @Option(help: "Leave out weights smaller than this.")
+    var minWeight = AttributionModelTrainer.Options().minWeight
+
+    @Option(help: "Cue probability at which a word heads a cue.")
+    var cueThreshold = AttributionModelTrainer.Options().cueThreshold
+
+    @Option(help: "Source-start probability below which a candidate has no source of its own.")
+    var sourceThreshold = AttributionModelTrainer.Options().sourceThreshold
+
+    func run() throws {
+        guard let dir = rules ?? RuleLocator.bundledDirectory() else {
+            throw Fatal(description: "claimex: cannot find the bundled rules/ directory; pass --rules DIR")
+        }
+        var options = AttributionModelTrainer.Options()
+        options.epochs = epochs
+        options.c = c
+        options.learningRate = learningRate
+        options.minCount = minCount
+        options.minWeight = minWeight
+        options.cueThreshold = cueThreshold
+        options.sourceThreshold = sourceThreshold
+        let path = output ?? dir + "/attribution/" + AttributionModel.fileName
+        do {
+            let trainer = try AttributionModelTrainer(rulesDirectory: dir, options: options)
+            var articles: [AttributionModelTrainer.AnnotatedArticle] = []
+            for file in files { articles += try AttributionModelTrainer.readArticles(file) }
+            let (model, report) = try trainer.train(articles)
+            let sources = files.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " ")
+            let header = [
+                "claimex attribution model: logistic regressions for cue heads (c:), content start/end (s:/e:)",
+                "and source start/end (a:/b:), over words, shapes and the lexicons of rules/lexicons/.",
+                "Written by `claimex train-attribution` from \(sources) (\(report.articles) articles, \(report.usable) of \(report.attributions) attributions usable);",
+                "options: epochs \(epochs), c \(c), learning-rate \(learningRate), min-count \(minCount), min-weight \(minWeight).",
+                "Do not edit by hand: retrain (see README, \"The learned attribution model\").",
+            ]
+            try Data(model.serialized(header: header).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            diagnose("claimex: \(report.articles) articles, \(report.usable) attributions, \(report.cueExamples) cue decisions, \(report.gateStems) gate stems, \(report.features) weights → \(path)")
+        } catch let error as RuleError {
+            throw Fatal(description: "\(error)")
+        } catch let error as AttributionModelTrainer.TrainError {
+            throw Fatal(description: "claimex: \(error)")
+        }
+    }
+}
