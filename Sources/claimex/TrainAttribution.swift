@@ -46,6 +46,9 @@ struct TrainAttribution: ParsableCommand {
     @Option(help: "Source-start probability below which a candidate has no source of its own.")
     var sourceThreshold = AttributionModelTrainer.Options().sourceThreshold
 
+    @Option(help: "Held-out annotated articles to report each decision's accuracy on (a split of the training data).")
+    var evaluate: String?
+
     func run() throws {
         guard let dir = rules ?? RuleLocator.bundledDirectory() else {
             throw Fatal(description: "claimex: cannot find the bundled rules/ directory; pass --rules DIR")
@@ -73,6 +76,9 @@ struct TrainAttribution: ParsableCommand {
                 "Do not edit by hand: retrain (see README, \"The learned attribution model\").",
             ]
             try Data(model.serialized(header: header).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            if let evaluate {
+                diagnoseRaw(trainer.evaluate(model, on: try AttributionModelTrainer.readArticles(evaluate)).description + "\n")
+            }
             diagnose("claimex: \(report.articles) articles, \(report.usable) attributions, \(report.cueExamples) cue decisions, \(report.gateStems) gate stems, \(report.features) weights → \(path)")
         } catch let error as RuleError {
             throw Fatal(description: "\(error)")

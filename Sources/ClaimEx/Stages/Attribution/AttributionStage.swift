@@ -52,15 +52,7 @@ public struct AttributionStage: Stage {
 
     public func process(_ input: consuming Document, in workspace: Workspace) throws(ArticleError) -> Document {
         var document = input
-        let (candidates, warnings) = document.withUTF8 { buf in
-            findCandidates(in: buf, document: document, scratch: workspace.scratch)
-        }
-        document.warnings += warnings
-        let (kept, dropped) = document.withUTF8 { buf in
-            dropOverlong(candidates, in: buf, document: document)
-        }
-        document.warnings += dropped
-        var chosen = AttributionStage.select(kept)
+        var chosen = ruleCandidates(&document, scratch: workspace.scratch)
         if let learned {
             let found = document.withUTF8 { buf in
                 learned.candidates(document: document, buf: buf, taken: chosen, minConfidence: minConfidence, scratch: workspace.learned)
@@ -71,6 +63,20 @@ public struct AttributionStage: Stage {
             build(chosen, document: document, buf: buf)
         }
         return document
+    }
+
+    /// The candidates the rules' matches leave after selection (their warnings added to the
+    /// document): what the learned model's pass works around.
+    func ruleCandidates(_ document: inout Document, scratch: MatchScratch) -> [Candidate] {
+        let (candidates, warnings) = document.withUTF8 { buf in
+            findCandidates(in: buf, document: document, scratch: scratch)
+        }
+        document.warnings += warnings
+        let (kept, dropped) = document.withUTF8 { buf in
+            dropOverlong(candidates, in: buf, document: document)
+        }
+        document.warnings += dropped
+        return AttributionStage.select(kept)
     }
 
     /// Every rule match, with its content trimmed and its kind derived. Public for `explain`.

@@ -64,7 +64,7 @@ struct AttributionFeatures: Sendable {
     static let bools = [FeatureKey.value("0"), FeatureKey.value("1")]
     static let shapeLetters: [WordToken.Shape: String] = [.capitalised: "C", .allCaps: "U", .digit: "D", .lower: "l"]
     static let shapeValues = shapeLetters.mapValues(FeatureKey.value)
-    static let classValues = (0...8).map { FeatureKey.value(TokenLexicon.WordClass(rawValue: UInt8($0))!.letter) }
+    static let classValues = (0...10).map { FeatureKey.value(TokenLexicon.WordClass(rawValue: UInt8($0))!.letter) }
     static let comma = FeatureKey.value(",")
     /// Distance buckets 0…5, 10, 20, far, as indices into the tables below.
     static let bucketNames = ["0", "1", "2", "3", "4", "5", "10", "20", "far"]
@@ -136,6 +136,10 @@ struct AttributionFeatures: Sendable {
     static let cCapBefore = FeatureKey.template("c:capbefore"), cPronBefore = FeatureKey.template("c:pronbefore")
     static let cQuoteInSentence = FeatureKey.template("c:quoteinsent"), cCommaBefore = FeatureKey.template("c:commabefore")
     static func signed(_ d: Int) -> String { d < 0 ? String(d) : "+" + String(d) }
+    static let cStem = FeatureKey.template("c:stem"), cClsNext = FeatureKey.template("c:cls+w+1")
+    static let cQuotes = FeatureKey.template("c:quotes"), cFirst = FeatureKey.template("c:first")
+    static let quotePositions = ["none", "before", "after", "both"]
+    static let quotePositionValues = quotePositions.map(FeatureKey.value)
 
     /// The features of "is token `k` a cue head?".
     func cue<S: FeatureSink>(_ s: TokenizedSentence, _ k: Int, _ buf: UnsafeBufferPointer<UInt8>, into sink: inout S) {
@@ -178,6 +182,16 @@ struct AttributionFeatures: Sendable {
         sink.add(FeatureKey.key(F.cPronBefore, F.bools[pronounBefore]), "c:pronbefore=" + String(pronounBefore))
         sink.add(FeatureKey.key(F.cQuoteInSentence, F.bools[quote]), "c:quoteinsent=" + String(quote))
         sink.add(FeatureKey.key(F.cCommaBefore, F.bools[commaBefore]), "c:commabefore=" + String(commaBefore))
+        sink.add(FeatureKey.key(F.cStem, t.stem), "c:stem=" + String(decoding: WordTokenizer.stem(of: Array(wordName(s, k, buf).utf8)), as: UTF8.self))
+        sink.add(FeatureKey.key(F.cClsNext, s.cueClass[k], next), "c:cls+w+1=" + lexicon.cueClass(of: t) + " " + wordName(s, k + 1, buf))
+        // Quotation marks before and after the word in its sentence.
+        var before = false, after = false
+        for j in 0..<n where s.tokens[j].shape == .punctuation && QuoteMarks.mark(at: s.tokens[j].range.lowerBound, in: buf, limit: s.tokens[j].range.upperBound) > 0 {
+            if j < k { before = true } else { after = true }
+        }
+        let qp = (before ? 1 : 0) + (after ? 2 : 0)
+        sink.add(FeatureKey.key(F.cQuotes, F.quotePositionValues[qp]), "c:quotes=" + F.quotePositions[qp])
+        sink.add(FeatureKey.key(F.cFirst, wordClass(s, 0)), "c:first=" + wordClassName(s, 0))
     }
 
     // MARK: s: / e: content boundaries
@@ -185,11 +199,11 @@ struct AttributionFeatures: Sendable {
     /// The templates of one boundary model, under its prefix ("s:" or "e:").
     struct BoundaryTemplates: Sendable {
         let prefix: String
-        let bias, side, d, w, wp, wn, wn2, sh, cue, cuew, cuewp, sd, first, last, between: UInt64
+        let bias, side, d, w, wp, wn, wn2, sh, cue, cuew, cuewp, sd, first, last, between, quoted, cp, cn: UInt64
         init(_ p: String) {
             prefix = p
             func t(_ n: String) -> UInt64 { FeatureKey.template(p + n) }
-            bias = t("bias")
+            bias = t("bias"); quoted = t("q"); cp = t("cp"); cn = t("cn")
             side = t("side"); d = t("d"); w = t("w"); wp = t("wp"); wn = t("wn"); wn2 = t("wn2"); sh = t("sh")
             cue = t("cue"); cuew = t("cuew"); cuewp = t("cuewp"); sd = t("sd"); first = t("first"); last = t("last")
             between = t("between")
@@ -222,6 +236,10 @@ struct AttributionFeatures: Sendable {
         sink.add(FeatureKey.key(T.sd, F.sideBucket[side][b], wp), p + "sd=" + F.sides[side] + F.bucketNames[b] + " " + wordName(s, j - 1, buf))
         sink.add(FeatureKey.key(T.first, F.bools[j == 0 ? 1 : 0]), p + "first=" + (j == 0 ? "1" : "0"))
         sink.add(FeatureKey.key(T.last, F.bools[j == n - 1 ? 1 : 0]), p + "last=" + (j == n - 1 ? "1" : "0"))
+        let q = (s.tokens[j].quoted ? 2 : 0) + (s.tokens[h].quoted ? 1 : 0)
+        sink.add(FeatureKey.key(T.quoted, F.quotedValues[q]), p + "q=" + F.quotedNames[q])
+        sink.add(FeatureKey.key(T.cp, wordClass(s, j - 1), F.sideValues[side]), p + "cp=" + wordClassName(s, j - 1) + " " + F.sides[side])
+        sink.add(FeatureKey.key(T.cn, wordClass(s, j + 1), F.sideValues[side]), p + "cn=" + wordClassName(s, j + 1) + " " + F.sides[side])
         // Up to three words between the cue and the boundary, nearest the cue.
         let lo = side == 0 ? h + 1 : max(j + 1, h - 3)
         let hi = side == 0 ? min(j, h + 4) : h
@@ -255,18 +273,21 @@ struct AttributionFeatures: Sendable {
 
     struct SourceTemplates: Sendable {
         let prefix: String
-        let bias, side, d, w, wp, wn, sh, shp, shn, c, cp, cn, cd, cue, first, between: UInt64
+        let bias, side, d, w, wp, wn, sh, shp, shn, c, cp, cn, cd, cue, first, between, quoted: UInt64
         init(_ p: String) {
             prefix = p
             func t(_ n: String) -> UInt64 { FeatureKey.template(p + n) }
             bias = t("bias")
             side = t("side"); d = t("d"); w = t("w"); wp = t("wp"); wn = t("wn"); sh = t("sh"); shp = t("shp"); shn = t("shn")
             c = t("c"); cp = t("cp"); cn = t("cn"); cd = t("cd"); cue = t("cue"); first = t("first"); between = t("between")
+            quoted = t("q")
         }
     }
 
     static let sourceStart = SourceTemplates("a:"), sourceEnd = SourceTemplates("b:")
     static let contentSides = ["cA", "cB"]
+    static let quotedNames = ["00", "01", "10", "11"]
+    static let quotedValues = quotedNames.map(FeatureKey.value)
 
     /// The features of "does the source start (or end) at token `j`?" for the cue head `h`
     /// whose content lies after it (`contentAfter`) or before it.
@@ -295,6 +316,9 @@ struct AttributionFeatures: Sendable {
                  p + "cd=" + wordClassName(s, j) + " " + sideName + F.bucketNames[b])
         sink.add(FeatureKey.key(T.cue, word(s, h), F.sideValues[side]), p + "cue=" + wordName(s, h, buf) + " " + sideName)
         sink.add(FeatureKey.key(T.first, F.bools[j == 0 ? 1 : 0]), p + "first=" + (j == 0 ? "1" : "0"))
+        // Inside a quotation or not, and the cue: a source is rarely quoted when its cue is not.
+        let q = (s.tokens[j].quoted ? 2 : 0) + (s.tokens[h].quoted ? 1 : 0)
+        sink.add(FeatureKey.key(T.quoted, F.quotedValues[q]), p + "q=" + F.quotedNames[q])
         // The two words between the cue and the boundary nearest the cue, and how many there are.
         let count = min(side == 0 ? j - h - 1 : h - j - 1, 4)
         let lo = side == 0 ? h + 1 : max(j + 1, h - 2)

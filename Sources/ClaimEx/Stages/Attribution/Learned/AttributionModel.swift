@@ -25,6 +25,11 @@ public struct AttributionModel: Sendable {
     /// A source starts only where the source-start model gives at least this probability;
     /// without one the candidate has no speaker of its own (the resolver's last speaker).
     public var sourceThreshold: Double
+    /// A candidate whose source scores below this (log p(start) + log p(end)) is dropped, and
+    /// so is one without a source when `requireSource` is set: an attribution whose speaker
+    /// cannot be found is of little use, and its speaker would be a guess.
+    public var minSourceScore: Double = -100
+    public var requireSource = false
     /// Stems (`WordTokenizer.stemKey`) of the words the cue model scores.
     let gate: Set<UInt64>
     /// Their written forms, for the file.
@@ -54,7 +59,7 @@ public struct AttributionModel: Sendable {
     }
 
     static func parse(_ contents: String, path: String, lexicon: TokenLexicon) throws(RuleError) -> AttributionModel {
-        var cueThreshold = 0.5, sourceThreshold = 0.05
+        var cueThreshold = 0.5, sourceThreshold = 0.05, minSourceScore = -100.0, requireSource = false
         var stems: [String] = []
         var entries: [(name: String, weight: Float)] = []
         var sawFormat = false
@@ -75,6 +80,8 @@ public struct AttributionModel: Sendable {
                 switch columns[1] {
                 case "cue-threshold": cueThreshold = value
                 case "source-threshold": sourceThreshold = value
+                case "min-source-score": minSourceScore = value
+                case "require-source": requireSource = value != 0
                 default: throw bad("unknown param `\(columns[1])`")
                 }
             case "gate":
@@ -88,8 +95,11 @@ public struct AttributionModel: Sendable {
             }
         }
         guard sawFormat else { throw RuleError(.syntax, file: path, line: 1, message: "not an attribution model: no `\(formatLine)` line") }
-        return AttributionModel(cueThreshold: cueThreshold, sourceThreshold: sourceThreshold, gateStems: stems,
-                                entries: entries, lexicon: lexicon)
+        var model = AttributionModel(cueThreshold: cueThreshold, sourceThreshold: sourceThreshold, gateStems: stems,
+                                     entries: entries, lexicon: lexicon)
+        model.minSourceScore = minSourceScore
+        model.requireSource = requireSource
+        return model
     }
 
     /// The file's text: header comments, parameters, the gate and the weights, sorted by name
@@ -98,6 +108,8 @@ public struct AttributionModel: Sendable {
         var out = header.map { "# " + $0 }.joined(separator: "\n") + "\n" + AttributionModel.formatLine + "\n"
         out += "param\tcue-threshold\t\(AttributionModel.format(cueThreshold))\n"
         out += "param\tsource-threshold\t\(AttributionModel.format(sourceThreshold))\n"
+        out += "param\tmin-source-score\t\(AttributionModel.format(minSourceScore))\n"
+        out += "param\trequire-source\t\(requireSource ? 1 : 0)\n"
         for stem in gateStems.sorted() { out += "gate\t\(stem)\n" }
         for e in entries.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) {
             out += e.name + "\t" + AttributionModel.format(Double(e.weight)) + "\n"
@@ -115,9 +127,15 @@ public struct AttributionModel: Sendable {
 
     @inline(__always) static func sigmoid(_ z: Float) -> Float { 1 / (1 + exp(-z)) }
 
-    /// Whether the cue model looks at token `k` at all.
+    /// Whether the cue model looks at a token at all: a word whose stem is in the gate, outside
+    /// quotation marks (a cue inside a quotation is the quoted speaker's own report, which
+    /// annotators leave alone: 0.25% of PolNeAR's cues, against 17% of its words).
     @inline(__always) func gated(_ token: WordToken) -> Bool {
-        token.isWord && gate.contains(token.stem)
+        AttributionModel.gated(token, gate)
+    }
+
+    @inline(__always) static func gated(_ token: WordToken, _ gate: Set<UInt64>) -> Bool {
+        token.isWord && !token.quoted && gate.contains(token.stem)
     }
 
     /// The probability that token `k` heads a cue.

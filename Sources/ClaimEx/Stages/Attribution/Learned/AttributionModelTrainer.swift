@@ -1,4 +1,5 @@
 import Foundation
+import Patterns
 
 /// Trains `AttributionModel` from articles with annotated attributions (source, cue and
 /// content spans, as PolNeAR annotates them): five L2-regularised logistic regressions fitted
@@ -70,12 +71,16 @@ public struct AttributionModelTrainer {
 
     let splitter: SentenceSplitter
     let lexicon: TokenLexicon
+    /// The rules alone: the model learns cues where the rules have taken none, as it runs.
+    let rules: AttributionStage
     let cueForms: [String]
     let options: Options
 
     public init(rulesDirectory: String, options: Options = Options()) throws(RuleError) {
-        splitter = SentenceSplitter(lexicon: try SentenceLexicon.load(directory: rulesDirectory + "/sentences"))
+        let ruleSet = try RuleSet.load(directory: rulesDirectory)
+        splitter = SentenceSplitter(lexicon: ruleSet.sentences)
         lexicon = try TokenLexicon.load(directory: rulesDirectory + "/lexicons")
+        rules = AttributionStage(rules: ruleSet, useModel: false)
         cueForms = try WordList.load(rulesDirectory + "/lexicons/cues.tsv").entries.compactMap(\.columns.first)
         self.options = options
     }
@@ -124,10 +129,12 @@ public struct AttributionModelTrainer {
     /// sentences) and the gold spans as byte ranges into its text.
     struct Prepared {
         var document: Document
+        /// What the rules' quotes occupy in it.
+        var occupied: LearnedAttribution.Occupancy
         var gold: [(content: [Range<Int>], source: [Range<Int>], cue: [Range<Int>])]
     }
 
-    func prepare(_ article: AnnotatedArticle) -> Prepared {
+    func prepare(_ article: AnnotatedArticle, scratch: MatchScratch) -> Prepared {
         let bytes = Array(article.text.utf8)
         // Scalar offset → byte offset in the raw text.
         var byteOfScalar: [Int] = []
@@ -167,7 +174,8 @@ public struct AttributionModelTrainer {
                                 clean: CleanText(paragraphs: paragraphs))
         let ranges = document.paragraphs
         document.sentences = document.withUTF8 { splitter.split($0, paragraphs: ranges) }
-        return Prepared(document: document, gold: article.attributions.map { (convert($0.content), convert($0.source), convert($0.cue)) })
+        let taken = rules.ruleCandidates(&document, scratch: scratch)
+        return Prepared(document: document, occupied: LearnedAttribution.Occupancy(taken), gold: article.attributions.map { (convert($0.content), convert($0.source), convert($0.cue)) })
     }
 
     /// The cue head among `tokens` inside `cue`: its first word that is not an auxiliary or
@@ -218,7 +226,8 @@ public struct AttributionModelTrainer {
     public func train(_ articles: [AnnotatedArticle]) throws(TrainError) -> (AttributionModel, Report) {
         var report = Report()
         report.articles = articles.count
-        let prepared = articles.map(prepare)
+        let scratch = Workspace().scratch
+        let prepared = articles.map { prepare($0, scratch: scratch) }
         // The gate: stems of every training cue head, and of every form in the cue lexicon.
         var stems = Set(cueForms.compactMap { $0.lowercased().split(separator: " ").first.map { String(decoding: WordTokenizer.stem(of: Array($0.utf8)), as: UTF8.self) } })
         var sentence = TokenizedSentence()
@@ -259,7 +268,8 @@ public struct AttributionModelTrainer {
                 for (si, st) in p.document.sentences.enumerated() {
                     sentence.load(buf, range: st.range, startsInsideQuote: st.startsInsideQuote, lexicon: lexicon)
                     let positives = Set((heads[si] ?? []).map(\.head))
-                    for k in sentence.tokens.indices where sentence.tokens[k].isWord && gate.contains(sentence.tokens[k].stem) {
+                    for k in sentence.tokens.indices where AttributionModel.gated(sentence.tokens[k], gate)
+                        && !p.occupied.touches(sentence.tokens[k].range) {
                         features.cue(sentence, k, buf, into: &collector)
                         cue.add(collector.take(), positives.contains(k))
                     }
@@ -336,5 +346,84 @@ public struct AttributionModelTrainer {
             }
         }
         for f in weights.indices where used[f] { weights[f] = Float(w[f]) }
+    }
+}
+
+extension AttributionModelTrainer {
+    /// How a model does on held-out annotated articles, decision by decision: the cue model
+    /// on its own, and each boundary model given the gold answers of the decisions before it.
+    /// For choosing training options on a split of the training data (`--evaluate`), never
+    /// on development or test data.
+    public struct Evaluation: Sendable, CustomStringConvertible {
+        public var heads = 0, headsGated = 0, predictedHeads = 0, correctHeads = 0
+        public var contents = 0, contentExact = 0, contentHalf = 0
+        public var sources = 0, sourceExact = 0, sourceOverlap = 0, sourceMissing = 0
+
+        public var description: String {
+            func pct(_ a: Int, _ b: Int) -> String { b == 0 ? "-" : String(format: "%.1f%%", 100 * Double(a) / Double(b)) }
+            let p = Double(correctHeads) / Double(max(predictedHeads, 1)), r = Double(correctHeads) / Double(max(heads, 1))
+            return """
+                cue heads outside the rules' quotes: \(heads) gold, \(pct(headsGated, heads)) through the gate; predicted \(predictedHeads), \
+                P \(String(format: "%.3f", p)) R \(String(format: "%.3f", r)) F1 \(String(format: "%.3f", p + r > 0 ? 2 * p * r / (p + r) : 0))
+                content given the gold cue: \(contents), exact \(pct(contentExact, contents)), token F1 ≥ 0.5 \(pct(contentHalf, contents))
+                source given gold cue and content: \(sources), exact \(pct(sourceExact, sources)), shares a word \(pct(sourceOverlap, sources)), none found \(pct(sourceMissing, sources))
+                """
+        }
+    }
+
+    public func evaluate(_ model: AttributionModel, on articles: [AnnotatedArticle]) -> Evaluation {
+        var e = Evaluation()
+        let learned = LearnedAttribution(model: model)
+        let scratch = LearnedAttribution.Scratch()
+        let matchScratch = Workspace().scratch
+        for article in articles {
+            let p = prepare(article, scratch: matchScratch)
+            p.document.withUTF8 { buf in
+                var goldHeads: [Int: [(head: Int, gold: Int)]] = [:]
+                for (si, st) in p.document.sentences.enumerated() {
+                    scratch.sentence.load(buf, range: st.range, startsInsideQuote: st.startsInsideQuote, lexicon: lexicon)
+                    for (gi, g) in p.gold.enumerated() where !g.cue.isEmpty && p.document.sentenceIndices(overlapping: g.cue[0]).first == si {
+                        if let h = head(of: g.cue, in: scratch.sentence, buf: buf) { goldHeads[si, default: []].append((h, gi)) }
+                    }
+                    let s = scratch.sentence
+                    let heads = Set((goldHeads[si] ?? []).map(\.head))
+                    scratch.cue.removeAll(keepingCapacity: true)
+                    for k in s.tokens.indices { scratch.cue.append(model.gated(s.tokens[k]) ? model.cueProbability(s, k, buf) : 0) }
+                    let free = heads.filter { !p.occupied.touches(s.tokens[$0].range) }
+                    e.heads += free.count
+                    for k in free where model.gated(s.tokens[k]) { e.headsGated += 1 }
+                    for k in s.tokens.indices where scratch.cue[k] >= Float(model.cueThreshold) && !p.occupied.touches(s.tokens[k].range) {
+                        e.predictedHeads += 1
+                        if heads.contains(k) { e.correctHeads += 1 }
+                    }
+                    for (h, gi) in goldHeads[si] ?? [] {
+                        let g = p.gold[gi]
+                        let words = s.tokens.indices.filter { s.tokens[$0].isWord && $0 != h }
+                        let inContent = words.filter { k in g.content.contains { $0.overlaps(s.tokens[k].range) } }
+                        guard let cs = inContent.first, let ce = inContent.last else { continue }
+                        e.contents += 1
+                        let cueScratch = scratch.cue
+                        if let (a, b, _) = learned.bestContent(s, head: h, buf: buf, scratch: scratch) {
+                            if a == cs && b == ce { e.contentExact += 1 }
+                            let predicted = Set(words.filter { $0 >= a && $0 <= b }), gold = Set(inContent)
+                            let common = Double(predicted.intersection(gold).count)
+                            if common > 0, 2 * common / Double(predicted.count + gold.count) >= 0.5 { e.contentHalf += 1 }
+                        }
+                        let outside = words.filter { $0 < cs || $0 > ce }
+                        let inSource = outside.filter { k in g.source.contains { $0.overlaps(s.tokens[k].range) } }
+                        guard let ss = inSource.first, let se = inSource.last else { continue }
+                        e.sources += 1
+                        scratch.cue = cueScratch
+                        if let (x, y, _) = learned.bestSource(s, head: h, content: cs...ce, buf: buf, scratch: scratch) {
+                            if x == ss && y == se { e.sourceExact += 1 }
+                            if (x...y).contains(where: { inSource.contains($0) && s.wordClass[$0].canHeadSpeaker }) { e.sourceOverlap += 1 }
+                        } else {
+                            e.sourceMissing += 1
+                        }
+                    }
+                }
+            }
+        }
+        return e
     }
 }

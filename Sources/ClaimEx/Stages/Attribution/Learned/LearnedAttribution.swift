@@ -26,6 +26,8 @@ struct LearnedAttribution {
         var sentence = TokenizedSentence()
         var start: [Float] = []
         var end: [Float] = []
+        /// Cue probability of each token of the sentence (0 where the gate keeps it out).
+        var cue: [Float] = []
         init() {}
     }
 
@@ -33,30 +35,19 @@ struct LearnedAttribution {
     func candidates(
         document: Document, buf: UnsafeBufferPointer<UInt8>, taken: [Candidate], minConfidence: Double, scratch: Scratch
     ) -> [Found] {
-        // Everything the rules' quotes occupy: contents, cues and speakers, sorted.
-        var occupied: [Range<Int>] = []
-        for c in taken {
-            occupied += c.parts
-            if let r = c.cue { occupied.append(r) }
-            if let r = c.speaker { occupied.append(r) }
-        }
-        occupied.sort { $0.lowerBound < $1.lowerBound }
-        var reach: [Int] = []
-        for r in occupied { reach.append(max(reach.last ?? 0, r.upperBound)) }
-        func isOccupied(_ r: Range<Int>) -> Bool {
-            // The last occupied range starting before r ends … any of those reaching into r.
-            let hi = occupied.firstIndex(after: { $0.lowerBound < r.upperBound })
-            return hi > 0 && reach[hi - 1] > r.lowerBound
-        }
+        let occupied = Occupancy(taken)
+        func isOccupied(_ r: Range<Int>) -> Bool { occupied.touches(r) }
         let threshold = Float(max(model.cueThreshold, minConfidence))
         var found: [Found] = []
         for sentence in document.sentences {
             scratch.sentence.load(buf, range: sentence.range, startsInsideQuote: sentence.startsInsideQuote,
                                   lexicon: model.features.lexicon)
             let s = scratch.sentence
-            for k in s.tokens.indices where model.gated(s.tokens[k]) {
-                let p = model.cueProbability(s, k, buf)
-                guard p >= threshold, !isOccupied(s.tokens[k].range) else { continue }
+            scratch.cue.removeAll(keepingCapacity: true)
+            for k in s.tokens.indices { scratch.cue.append(model.gated(s.tokens[k]) ? model.cueProbability(s, k, buf) : 0) }
+            for k in s.tokens.indices where scratch.cue[k] >= threshold {
+                let p = scratch.cue[k]
+                guard !isOccupied(s.tokens[k].range) else { continue }
                 guard let f = decode(s, head: k, cueProbability: p, sentence: sentence.range, buf: buf, scratch: scratch),
                       !f.candidate.parts.contains(where: isOccupied), !(f.candidate.speaker.map(isOccupied) ?? false)
                 else { continue }
@@ -83,6 +74,8 @@ struct LearnedAttribution {
                 buf: UnsafeBufferPointer<UInt8>, scratch: Scratch) -> Found? {
         guard let (a, b, contentScore) = bestContent(s, head: h, buf: buf, scratch: scratch) else { return nil }
         let source = bestSource(s, head: h, content: a...b, buf: buf, scratch: scratch)
+        if let score = source?.2, Double(score) < model.minSourceScore { return nil }
+        if source == nil && model.requireSource { return nil }
         let speaker = source.map { s.tokens[$0.0].range.lowerBound..<s.tokens[$0.1].range.upperBound }
         guard let candidate = Candidate(
             rule: LearnedAttribution.ruleID, confidence: LearnedAttribution.confidence(cueProbability), declaredKind: .indirect,
@@ -131,7 +124,9 @@ struct LearnedAttribution {
 
     /// The source span: up to 30 tokens on one side of the head and of the content, holding a
     /// word that can name a speaker, starting where the start model gives at least the
-    /// threshold. Nil when there is none.
+    /// threshold. It holds no other cue (that would be a clause of its own: "both of whom
+    /// opposed the deal"), no quotation mark and no `;`, `:`, `?` or `!`, and neither starts
+    /// nor ends with a function word or an adverb. Nil when there is none.
     func bestSource(_ s: TokenizedSentence, head h: Int, content: ClosedRange<Int>, buf: UnsafeBufferPointer<UInt8>,
                     scratch: Scratch) -> (Int, Int, Float)? {
         let n = s.tokens.count
@@ -151,12 +146,16 @@ struct LearnedAttribution {
                 model.sourceScore(AttributionFeatures.sourceEnd, s, head: h, contentAfter: after, at: j, buf)))
         }
         var best: (Int, Int, Float)?
-        for x in 0..<n where scratch.start[x] >= minStart {
+        let threshold = Float(model.cueThreshold)
+        for x in 0..<n where scratch.start[x] >= minStart && s.wordClass[x].canStartSpeaker && !s.tokens[x].quoted {
             var canName = false
             var y = x
             while y < n, y - x <= 30, y != h, !content.contains(y) {
+                let t = s.tokens[y]
+                if t.quoted || (t.shape == .punctuation && LearnedAttribution.endsSource(t, buf)) { break }
+                if y > x, scratch.cue[y] >= threshold { break }
                 if s.wordClass[y].canHeadSpeaker { canName = true }
-                if canName, scratch.end[y] > -.infinity {
+                if canName, scratch.end[y] > -.infinity, s.wordClass[y].canEndSpeaker {
                     let score = scratch.start[x] + scratch.end[y]
                     if best == nil || score > best!.2 { best = (x, y, score) }
                 }
@@ -164,6 +163,37 @@ struct LearnedAttribution {
             }
         }
         return best
+    }
+
+    /// Everything the rules' quotes occupy — contents, cues and speakers — sorted, so that
+    /// "does this range touch one of them" is a binary search.
+    struct Occupancy {
+        private var ranges: [Range<Int>] = []
+        /// reach[i]: the furthest upper bound among ranges[0...i].
+        private var reach: [Int] = []
+
+        init(_ taken: [Candidate]) {
+            for c in taken {
+                ranges += c.parts
+                if let r = c.cue { ranges.append(r) }
+                if let r = c.speaker { ranges.append(r) }
+            }
+            ranges.sort { $0.lowerBound < $1.lowerBound }
+            for r in ranges { reach.append(max(reach.last ?? 0, r.upperBound)) }
+        }
+
+        func touches(_ r: Range<Int>) -> Bool {
+            let hi = ranges.firstIndex(after: { $0.lowerBound < r.upperBound })
+            return hi > 0 && reach[hi - 1] > r.lowerBound
+        }
+    }
+
+    /// Marks a source never runs over: quotation marks, `;`, `:`, `?`, `!`.
+    static func endsSource(_ t: WordToken, _ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        if QuoteMarks.mark(at: t.range.lowerBound, in: buf, limit: t.range.upperBound) > 0 { return true }
+        guard t.range.count == 1 else { return false }
+        let b = buf[t.range.lowerBound]
+        return b == UInt8(ascii: ";") || b == UInt8(ascii: ":") || b == UInt8(ascii: "?") || b == UInt8(ascii: "!")
     }
 
     /// log p for a probability threshold p.

@@ -6,7 +6,7 @@
 /// cues of its class at once, and a retrained model learns from it.
 struct TokenLexicon: Sendable {
     enum WordClass: UInt8, Sendable {
-        case pronoun, determiner, role, capitalised, initialCapital, number, adverb, other, punctuation
+        case pronoun, determiner, role, capitalised, initialCapital, number, adverb, other, punctuation, function, quantifier
 
         /// The one-letter value of the class in feature names.
         var letter: String {
@@ -20,6 +20,8 @@ struct TokenLexicon: Sendable {
             case .adverb: "Y"
             case .other: "L"
             case .punctuation: "X"
+            case .function: "F"
+            case .quantifier: "Q"
             }
         }
 
@@ -27,10 +29,15 @@ struct TokenLexicon: Sendable {
         /// "Guler", "52 percent"): a source span must hold at least one.
         var canHeadSpeaker: Bool {
             switch self {
-            case .pronoun, .determiner, .role, .capitalised, .initialCapital, .number: true
+            case .pronoun, .determiner, .quantifier, .role, .capitalised, .initialCapital, .number: true
             default: false
             }
         }
+
+        /// A source neither starts nor ends with a function word or an adverb ("which
+        /// originally", "In"), nor ends with an article or a possessive ("many" may end one).
+        var canStartSpeaker: Bool { self != .function && self != .adverb && self != .punctuation }
+        var canEndSpeaker: Bool { canStartSpeaker && self != .determiner }
     }
 
     /// Cue classes of cues.tsv's third column, by the hash of each entry's first word.
@@ -38,6 +45,10 @@ struct TokenLexicon: Sendable {
     private let pronouns: Set<UInt64>
     private let roles: Set<UInt64>
     private let determiners: Set<UInt64>
+    private let quantifiers: Set<UInt64>
+    /// Prepositions, conjunctions, question words and auxiliaries: capitalised at a sentence
+    /// start ("In", "Since", "What", "Do") they are still not names.
+    private let functionWords: Set<UInt64>
     /// The hashes of the cue classes' names (feature values), and of "-" for no class.
     let classValue: [String: UInt64]
     static let noClass = "-"
@@ -53,6 +64,8 @@ struct TokenLexicon: Sendable {
         self.pronouns = Set((pronouns + ["who", "which"]).map { FeatureHash.fnv($0.lowercased().utf8) })
         self.roles = Set(roles.flatMap { r in [r, r + "s"] }.map { FeatureHash.fnv($0.lowercased().utf8) })
         determiners = Set(TokenLexicon.determinerWords.map { FeatureHash.fnv($0.utf8) })
+        quantifiers = Set(TokenLexicon.quantifierWords.map { FeatureHash.fnv($0.utf8) })
+        functionWords = Set(TokenLexicon.functionWordList.map { FeatureHash.fnv($0.utf8) })
         var values = [TokenLexicon.noClass: FeatureKey.value(TokenLexicon.noClass)]
         for cls in Set(classes.values) { values[cls] = FeatureKey.value(cls) }
         classValue = values
@@ -69,9 +82,21 @@ struct TokenLexicon: Sendable {
         return TokenLexicon(cueEntries: cues.map { (form: $0.0, cueClass: $0.1) }, pronouns: pronouns, roles: roles)
     }
 
-    static let determinerWords = ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "some", "many",
-                                  "several", "most", "one", "two", "three", "four", "five", "both", "all", "these",
-                                  "those", "this", "that", "other", "another", "each", "every", "no", "more", "few"]
+    static let determinerWords = ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those",
+                                  "this", "that", "other", "another", "each", "every", "no"]
+    /// Determiners that can stand for a whole noun phrase ("many believe", "some say").
+    static let quantifierWords = ["some", "many", "several", "most", "one", "two", "three", "four", "five", "both", "all",
+                                  "more", "few", "others", "none"]
+
+    static let functionWordList = [
+        "in", "on", "at", "by", "for", "from", "with", "without", "of", "to", "into", "onto", "over", "under", "after",
+        "before", "since", "during", "until", "while", "when", "where", "why", "how", "what", "whether", "if", "as",
+        "because", "although", "though", "and", "or", "but", "so", "yet", "nor", "then", "than", "also", "still", "even",
+        "do", "does", "did", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could",
+        "should", "may", "might", "must", "not", "no", "yes", "there", "here", "now", "today", "yesterday", "meanwhile",
+        "however", "instead", "indeed", "perhaps", "according", "among", "amid", "against", "about", "around", "through",
+        "despite", "like", "unlike", "once", "sorry", "please", "thanks", "well", "oh", "dear", "let", "just", "only",
+    ]
 
     /// The cue class of a token ("speech", …, or "-").
     func cueClass(of token: WordToken) -> String {
@@ -88,8 +113,16 @@ struct TokenLexicon: Sendable {
         }
         if pronouns.contains(token.norm) { return .pronoun }
         if determiners.contains(token.norm) { return .determiner }
+        if quantifiers.contains(token.norm) { return .quantifier }
+        if functionWords.contains(token.norm) { return .function }
         if roles.contains(token.norm) { return .role }
-        if token.shape == .capitalised || token.shape == .allCaps { return index == 0 ? .initialCapital : .capitalised }
+        if token.shape == .capitalised || token.shape == .allCaps {
+            // A sentence opening with a participle ("Citing …, Will urged") does not open with a name.
+            let r = token.range
+            if index == 0, r.count > 4, buf[r.upperBound - 3] == UInt8(ascii: "i"), buf[r.upperBound - 2] == UInt8(ascii: "n"),
+               buf[r.upperBound - 1] == UInt8(ascii: "g") { return .function }
+            return index == 0 ? .initialCapital : .capitalised
+        }
         let r = token.range
         if r.count > 3, buf[r.upperBound - 2] == UInt8(ascii: "l"), buf[r.upperBound - 1] == UInt8(ascii: "y") { return .adverb }
         return .other
