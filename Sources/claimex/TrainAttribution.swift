@@ -40,7 +40,16 @@ struct TrainAttribution: ParsableCommand {
     @Option(help: "Leave out weights smaller than this.")
     var minWeight = AttributionModelTrainer.Options().minWeight
 
-    @Option(help: "Cue probability at which a word heads a cue.")
+    @Option(help: "L1 penalty over one pass of the decisions (sparser, smaller model).")
+    var l1 = AttributionModelTrainer.Options().l1
+
+    @Option(help: "L1 penalty of the cue model.")
+    var cueL1 = AttributionModelTrainer.Options().cueL1
+
+    @Option(help: "Candidate-model probability at which a candidate is kept (its confidence).")
+    var threshold = AttributionModelTrainer.Options().threshold
+
+    @Option(help: "Cue probability at which a word is decoded as a cue head.")
     var cueThreshold = AttributionModelTrainer.Options().cueThreshold
 
     @Option(help: "Source-start probability below which a candidate has no source of its own.")
@@ -59,7 +68,10 @@ struct TrainAttribution: ParsableCommand {
         options.learningRate = learningRate
         options.minCount = minCount
         options.minWeight = minWeight
+        options.l1 = l1
+        options.cueL1 = cueL1
         options.cueThreshold = cueThreshold
+        options.threshold = threshold
         options.sourceThreshold = sourceThreshold
         let path = output ?? dir + "/attribution/" + AttributionModel.fileName
         do {
@@ -72,14 +84,14 @@ struct TrainAttribution: ParsableCommand {
                 "claimex attribution model: logistic regressions for cue heads (c:), content start/end (s:/e:)",
                 "and source start/end (a:/b:), over words, shapes and the lexicons of rules/lexicons/.",
                 "Written by `claimex train-attribution` from \(sources) (\(report.articles) articles, \(report.usable) of \(report.attributions) attributions usable);",
-                "options: epochs \(epochs), c \(c), learning-rate \(learningRate), min-count \(minCount), min-weight \(minWeight).",
+                "options: epochs \(epochs), c \(c), learning-rate \(learningRate), min-count \(minCount), min-weight \(minWeight), l1 \(l1), cue-l1 \(cueL1).",
                 "Do not edit by hand: retrain (see README, \"The learned attribution model\").",
             ]
             try Data(model.serialized(header: header).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
             if let evaluate {
                 diagnoseRaw(trainer.evaluate(model, on: try AttributionModelTrainer.readArticles(evaluate)).description + "\n")
             }
-            diagnose("claimex: \(report.articles) articles, \(report.usable) attributions, \(report.cueExamples) cue decisions, \(report.gateStems) gate stems, \(report.features) weights → \(path)")
+            diagnose("claimex: \(report.articles) articles, \(report.usable) attributions, \(report.cueExamples) cue decisions, \(report.gateStems) gate stems, \(report.rightCandidates) of \(report.candidateExamples) fold candidates right, \(report.features) weights → \(path)")
         } catch let error as RuleError {
             throw Fatal(description: "\(error)")
         } catch let error as AttributionModelTrainer.TrainError {

@@ -240,10 +240,11 @@ struct AttributionFeatures: Sendable {
         sink.add(FeatureKey.key(T.quoted, F.quotedValues[q]), p + "q=" + F.quotedNames[q])
         sink.add(FeatureKey.key(T.cp, wordClass(s, j - 1), F.sideValues[side]), p + "cp=" + wordClassName(s, j - 1) + " " + F.sides[side])
         sink.add(FeatureKey.key(T.cn, wordClass(s, j + 1), F.sideValues[side]), p + "cn=" + wordClassName(s, j + 1) + " " + F.sides[side])
-        // Up to three words between the cue and the boundary, nearest the cue.
-        let lo = side == 0 ? h + 1 : max(j + 1, h - 3)
-        let hi = side == 0 ? min(j, h + 4) : h
-        words(T.between, p + "between=", lo, hi, s, buf, into: &sink)
+        // The two words between the cue and the boundary nearest the cue, and how many there are.
+        let count = min(side == 0 ? j - h - 1 : h - j - 1, 4)
+        let lo = side == 0 ? h + 1 : max(j + 1, h - 2)
+        let hi = side == 0 ? min(j, h + 3) : h
+        words(T.between, p + "between=", lo, hi, s, buf, into: &sink, extra: F.digits[max(count, 0)], extraName: String(max(count, 0)))
     }
 
     /// A feature whose values are the words `lo..<hi` (at most three; none: "-"), optionally
@@ -324,5 +325,72 @@ struct AttributionFeatures: Sendable {
         let lo = side == 0 ? h + 1 : max(j + 1, h - 2)
         let hi = side == 0 ? min(j, h + 3) : h
         words(T.between, p + "between=", lo, hi, s, buf, into: &sink, extra: F.digits[max(count, 0)], extraName: String(max(count, 0)))
+    }
+
+    // MARK: q: the candidate as a whole
+
+    /// What the candidate model (`q:`) weighs: how sure each part of the decision was, and the
+    /// candidate's shape. Its probability is the candidate's confidence.
+    struct CandidateFacts {
+        var cueProbability: Float
+        var contentScore: Float
+        var sourceScore: Float?
+        /// First and last token of the source.
+        var source: (Int, Int)?
+        var contentWords: Int
+        var contentAfter: Bool
+        var kind: Quote.Kind
+        /// The rules took a quote elsewhere in the sentence.
+        var ruleQuoteInSentence: Bool
+        /// How many words of the sentence the cue model took for cue heads.
+        var heads: Int
+    }
+
+    static let qBias = FeatureKey.template("q:bias"), qCue = FeatureKey.template("q:cue"), qContent = FeatureKey.template("q:content")
+    static let qSource = FeatureKey.template("q:source"), qLength = FeatureKey.template("q:len"), qSide = FeatureKey.template("q:side")
+    static let qKind = FeatureKey.template("q:kind"), qSourceClass = FeatureKey.template("q:srcclass"), qWord = FeatureKey.template("q:w")
+    static let qClass = FeatureKey.template("q:cls"), qRule = FeatureKey.template("q:rulesent"), qHeads = FeatureKey.template("q:heads")
+    static let qSideLength = FeatureKey.template("q:sidelen")
+    static let tenths = (0...10).map { FeatureKey.value(String($0)) }
+    /// Log-probability buckets of a boundary decision: ≥ -0.5, -1, -2, -3, -5, below.
+    static let scoreBuckets: [(Float, String)] = [(-0.5, "0.5"), (-1, "1"), (-2, "2"), (-3, "3"), (-5, "5"), (-.infinity, "more")]
+    static let scoreBucketValues = scoreBuckets.map { FeatureKey.value($0.1) }
+    static let lengthNames = ["1", "2", "3", "4", "5-9", "10+"]
+    static let lengthValues = lengthNames.map(FeatureKey.value)
+    static let kindValues = ["direct", "indirect", "mixed"].map { ($0, FeatureKey.value($0)) }
+
+    @inline(__always) static func scoreBucket(_ x: Float) -> Int { scoreBuckets.firstIndex { x >= $0.0 } ?? scoreBuckets.count - 1 }
+
+    func candidate<S: FeatureSink>(_ f: CandidateFacts, _ s: TokenizedSentence, head h: Int, _ buf: UnsafeBufferPointer<UInt8>,
+                                   into sink: inout S) {
+        let tenth = min(Int(f.cueProbability * 10), 10)
+        sink.add(FeatureKey.key(F.qBias, F.bools[1]), "q:bias=1")
+        sink.add(FeatureKey.key(F.qCue, F.tenths[tenth]), "q:cue=" + String(tenth))
+        let cb = F.scoreBucket(f.contentScore)
+        sink.add(FeatureKey.key(F.qContent, F.scoreBucketValues[cb]), "q:content=" + F.scoreBuckets[cb].1)
+        if let score = f.sourceScore {
+            let sb = F.scoreBucket(score)
+            sink.add(FeatureKey.key(F.qSource, F.scoreBucketValues[sb]), "q:source=" + F.scoreBuckets[sb].1)
+        } else {
+            sink.add(FeatureKey.key(F.qSource, F.none), "q:source=-")
+        }
+        let l = f.contentWords >= 10 ? 5 : f.contentWords >= 5 ? 4 : max(f.contentWords, 1) - 1
+        let side = f.contentAfter ? 0 : 1
+        sink.add(FeatureKey.key(F.qLength, F.lengthValues[l]), "q:len=" + F.lengthNames[l])
+        sink.add(FeatureKey.key(F.qSide, F.sideValues[side]), "q:side=" + F.sides[side])
+        sink.add(FeatureKey.key(F.qSideLength, F.sideValues[side], F.lengthValues[l]), "q:sidelen=" + F.sides[side] + " " + F.lengthNames[l])
+        let kind = F.kindValues[f.kind == .direct ? 0 : f.kind == .indirect ? 1 : 2]
+        sink.add(FeatureKey.key(F.qKind, kind.1), "q:kind=" + kind.0)
+        if let (x, y) = f.source {
+            sink.add(FeatureKey.key(F.qSourceClass, wordClass(s, x), wordClass(s, y)), "q:srcclass=" + wordClassName(s, x) + " " + wordClassName(s, y))
+        } else {
+            sink.add(FeatureKey.key(F.qSourceClass, F.none), "q:srcclass=-")
+        }
+        sink.add(FeatureKey.key(F.qWord, word(s, h)), "q:w=" + wordName(s, h, buf))
+        sink.add(FeatureKey.key(F.qClass, s.cueClass[h]), "q:cls=" + lexicon.cueClass(of: s.tokens[h]))
+        let rule = f.ruleQuoteInSentence ? 1 : 0
+        sink.add(FeatureKey.key(F.qRule, F.bools[rule]), "q:rulesent=" + String(rule))
+        let heads = min(f.heads, 3)
+        sink.add(FeatureKey.key(F.qHeads, F.digits[heads]), "q:heads=" + String(heads))
     }
 }

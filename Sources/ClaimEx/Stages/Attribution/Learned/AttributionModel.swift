@@ -13,23 +13,21 @@ import Foundation
 /// File format (tab-separated, `#` comments):
 ///
 ///     format	claimex-attribution-model	1
-///     param	<name>	<value>          cue-threshold, source-threshold
+///     param	<name>	<value>          cue-threshold, source-threshold, threshold
 ///     gate	<stem>                   stems of words that may head a cue (others are not scored)
 ///     <feature name>	<weight>         c:…, s:…, e:…, a:…, b:… (`AttributionFeatures`)
 public struct AttributionModel: Sendable {
     public static let fileName = "model.tsv"
     static let formatLine = "format\tclaimex-attribution-model\t1"
 
-    /// A word heads a cue when the cue model gives it at least this probability.
+    /// A word is decoded as a cue head when the cue model gives it at least this probability.
     public var cueThreshold: Double
+    /// A decoded candidate is kept when the candidate model (`q:`) gives it at least this
+    /// probability, which becomes its confidence.
+    public var threshold: Double = 0.5
     /// A source starts only where the source-start model gives at least this probability;
     /// without one the candidate has no speaker of its own (the resolver's last speaker).
     public var sourceThreshold: Double
-    /// A candidate whose source scores below this (log p(start) + log p(end)) is dropped, and
-    /// so is one without a source when `requireSource` is set: an attribution whose speaker
-    /// cannot be found is of little use, and its speaker would be a guess.
-    public var minSourceScore: Double = -100
-    public var requireSource = false
     /// Stems (`WordTokenizer.stemKey`) of the words the cue model scores.
     let gate: Set<UInt64>
     /// Their written forms, for the file.
@@ -49,6 +47,17 @@ public struct AttributionModel: Sendable {
         features = AttributionFeatures(lexicon: lexicon)
     }
 
+    /// A model from keyed weights (the trainer's fold models, which need no file).
+    init(cueThreshold: Double, sourceThreshold: Double, gate: Set<UInt64>, weights: WeightTable, lexicon: TokenLexicon) {
+        self.cueThreshold = cueThreshold
+        self.sourceThreshold = sourceThreshold
+        gateStems = []
+        self.gate = gate
+        entries = []
+        self.weights = weights
+        features = AttributionFeatures(lexicon: lexicon)
+    }
+
     /// Loads the model of a rules directory, or nil when it has none (claimex then runs the
     /// rules alone). A file that exists but cannot be read is an error with its line.
     public static func load(directory: String) throws(RuleError) -> AttributionModel? {
@@ -59,7 +68,7 @@ public struct AttributionModel: Sendable {
     }
 
     static func parse(_ contents: String, path: String, lexicon: TokenLexicon) throws(RuleError) -> AttributionModel {
-        var cueThreshold = 0.5, sourceThreshold = 0.05, minSourceScore = -100.0, requireSource = false
+        var cueThreshold = 0.5, sourceThreshold = 0.05, threshold = 0.5
         var stems: [String] = []
         var entries: [(name: String, weight: Float)] = []
         var sawFormat = false
@@ -80,8 +89,7 @@ public struct AttributionModel: Sendable {
                 switch columns[1] {
                 case "cue-threshold": cueThreshold = value
                 case "source-threshold": sourceThreshold = value
-                case "min-source-score": minSourceScore = value
-                case "require-source": requireSource = value != 0
+                case "threshold": threshold = value
                 default: throw bad("unknown param `\(columns[1])`")
                 }
             case "gate":
@@ -97,8 +105,7 @@ public struct AttributionModel: Sendable {
         guard sawFormat else { throw RuleError(.syntax, file: path, line: 1, message: "not an attribution model: no `\(formatLine)` line") }
         var model = AttributionModel(cueThreshold: cueThreshold, sourceThreshold: sourceThreshold, gateStems: stems,
                                      entries: entries, lexicon: lexicon)
-        model.minSourceScore = minSourceScore
-        model.requireSource = requireSource
+        model.threshold = threshold
         return model
     }
 
@@ -108,8 +115,7 @@ public struct AttributionModel: Sendable {
         var out = header.map { "# " + $0 }.joined(separator: "\n") + "\n" + AttributionModel.formatLine + "\n"
         out += "param\tcue-threshold\t\(AttributionModel.format(cueThreshold))\n"
         out += "param\tsource-threshold\t\(AttributionModel.format(sourceThreshold))\n"
-        out += "param\tmin-source-score\t\(AttributionModel.format(minSourceScore))\n"
-        out += "param\trequire-source\t\(requireSource ? 1 : 0)\n"
+        out += "param\tthreshold\t\(AttributionModel.format(threshold))\n"
         for stem in gateStems.sorted() { out += "gate\t\(stem)\n" }
         for e in entries.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) {
             out += e.name + "\t" + AttributionModel.format(Double(e.weight)) + "\n"
@@ -142,6 +148,14 @@ public struct AttributionModel: Sendable {
     func cueProbability(_ s: TokenizedSentence, _ k: Int, _ buf: UnsafeBufferPointer<UInt8>) -> Float {
         var sum = WeightSum(table: weights)
         features.cue(s, k, buf, into: &sum)
+        return AttributionModel.sigmoid(sum.sum)
+    }
+
+    /// The candidate model's probability that a decoded candidate is a right attribution.
+    func candidateProbability(_ f: AttributionFeatures.CandidateFacts, _ s: TokenizedSentence, head: Int,
+                              _ buf: UnsafeBufferPointer<UInt8>) -> Float {
+        var sum = WeightSum(table: weights)
+        features.candidate(f, s, head: head, buf, into: &sum)
         return AttributionModel.sigmoid(sum.sum)
     }
 

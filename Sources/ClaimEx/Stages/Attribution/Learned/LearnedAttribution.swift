@@ -12,13 +12,15 @@ struct LearnedAttribution {
 
     let model: AttributionModel
 
-    /// One candidate and what the model thought of it, for `explain`.
+    /// One candidate and what the model thought of it, for `explain` and training.
     struct Found {
         var candidate: Candidate
-        var cueProbability: Float
-        /// Content boundary log-probabilities (start + end), and the source's, if any.
-        var contentScore: Float
-        var sourceScore: Float?
+        var facts: AttributionFeatures.CandidateFacts
+        /// The candidate model's probability: the candidate's confidence.
+        var probability: Float
+        /// Where its cue head is: the sentence and the token.
+        var sentence: Int
+        var head: Int
     }
 
     /// Per-worker memory, reused for every sentence.
@@ -37,26 +39,39 @@ struct LearnedAttribution {
     ) -> [Found] {
         let occupied = Occupancy(taken)
         func isOccupied(_ r: Range<Int>) -> Bool { occupied.touches(r) }
-        let threshold = Float(max(model.cueThreshold, minConfidence))
+        let cueThreshold = Float(model.cueThreshold)
+        let threshold = Float(max(model.threshold, minConfidence))
         var found: [Found] = []
-        for sentence in document.sentences {
+        for (index, sentence) in document.sentences.enumerated() {
             scratch.sentence.load(buf, range: sentence.range, startsInsideQuote: sentence.startsInsideQuote,
                                   lexicon: model.features.lexicon)
             let s = scratch.sentence
             scratch.cue.removeAll(keepingCapacity: true)
-            for k in s.tokens.indices { scratch.cue.append(model.gated(s.tokens[k]) ? model.cueProbability(s, k, buf) : 0) }
-            for k in s.tokens.indices where scratch.cue[k] >= threshold {
-                let p = scratch.cue[k]
-                guard !isOccupied(s.tokens[k].range) else { continue }
-                guard let f = decode(s, head: k, cueProbability: p, sentence: sentence.range, buf: buf, scratch: scratch),
+            var heads = 0
+            for k in s.tokens.indices {
+                let p = model.gated(s.tokens[k]) ? model.cueProbability(s, k, buf) : 0
+                scratch.cue.append(p)
+                if p >= cueThreshold { heads += 1 }
+            }
+            guard heads > 0 else { continue }
+            let ruleQuote = isOccupied(sentence.range)
+            for k in s.tokens.indices where scratch.cue[k] >= cueThreshold {
+                guard !isOccupied(s.tokens[k].range),
+                      var f = decode(s, head: k, sentence: sentence.range, buf: buf, scratch: scratch),
                       !f.candidate.parts.contains(where: isOccupied), !(f.candidate.speaker.map(isOccupied) ?? false)
                 else { continue }
+                f.facts.ruleQuoteInSentence = ruleQuote
+                f.facts.heads = heads
+                f.sentence = index
+                f.probability = model.candidateProbability(f.facts, s, head: k, buf)
+                guard f.probability >= threshold else { continue }
+                f.candidate.confidence = LearnedAttribution.confidence(f.probability)
                 found.append(f)
             }
         }
         // Among themselves, the more confident first; a candidate whose content or cue overlaps
         // one taken before is dropped.
-        found.sort { ($0.cueProbability, -$0.candidate.content.lowerBound) > ($1.cueProbability, -$1.candidate.content.lowerBound) }
+        found.sort { ($0.probability, -$0.candidate.content.lowerBound) > ($1.probability, -$1.candidate.content.lowerBound) }
         var kept: [Found] = []
         for f in found {
             let c = f.candidate
@@ -70,19 +85,23 @@ struct LearnedAttribution {
     }
 
     /// Content and source of the cue head `h`: the best-scoring spans on one side of the cue.
-    func decode(_ s: TokenizedSentence, head h: Int, cueProbability: Float, sentence: Range<Int>,
+    /// The facts are filled in but for the sentence's (`candidates` adds them).
+    func decode(_ s: TokenizedSentence, head h: Int, sentence: Range<Int>,
                 buf: UnsafeBufferPointer<UInt8>, scratch: Scratch) -> Found? {
         guard let (a, b, contentScore) = bestContent(s, head: h, buf: buf, scratch: scratch) else { return nil }
         let source = bestSource(s, head: h, content: a...b, buf: buf, scratch: scratch)
-        if let score = source?.2, Double(score) < model.minSourceScore { return nil }
-        if source == nil && model.requireSource { return nil }
         let speaker = source.map { s.tokens[$0.0].range.lowerBound..<s.tokens[$0.1].range.upperBound }
         guard let candidate = Candidate(
-            rule: LearnedAttribution.ruleID, confidence: LearnedAttribution.confidence(cueProbability), declaredKind: .indirect,
+            rule: LearnedAttribution.ruleID, confidence: 0, declaredKind: .indirect,
             content: [s.tokens[a].range.lowerBound..<s.tokens[b].range.upperBound], speaker: speaker,
             cue: s.tokens[h].range, title: nil, sourceless: false, in: buf, scope: sentence)
         else { return nil }
-        return Found(candidate: candidate, cueProbability: cueProbability, contentScore: contentScore, sourceScore: source?.2)
+        let words = (a...b).reduce(0) { $0 + (s.tokens[$1].isWord ? 1 : 0) }
+        let facts = AttributionFeatures.CandidateFacts(
+            cueProbability: scratch.cue[h], contentScore: contentScore, sourceScore: source?.2,
+            source: source.map { ($0.0, $0.1) }, contentWords: words, contentAfter: a > h, kind: candidate.kind,
+            ruleQuoteInSentence: false, heads: 1)
+        return Found(candidate: candidate, facts: facts, probability: 0, sentence: 0, head: h)
     }
 
     /// Confidence of a model candidate: its cue probability, two decimals.
