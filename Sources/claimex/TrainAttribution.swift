@@ -49,6 +49,9 @@ struct TrainAttribution: ParsableCommand {
     @Option(help: "Candidate-model probability at which a candidate is kept (its confidence).")
     var threshold = AttributionModelTrainer.Options().threshold
 
+    @Option(help: "Cue probability at which a rule's reported clause is cut before a new attribution (above 1: never).")
+    var splitThreshold = AttributionModelTrainer.Options().splitThreshold
+
     @Option(help: "Cue probability at which a word is decoded as a cue head.")
     var cueThreshold = AttributionModelTrainer.Options().cueThreshold
 
@@ -72,6 +75,7 @@ struct TrainAttribution: ParsableCommand {
         options.cueL1 = cueL1
         options.cueThreshold = cueThreshold
         options.threshold = threshold
+        options.splitThreshold = splitThreshold
         options.sourceThreshold = sourceThreshold
         let path = output ?? dir + "/attribution/" + AttributionModel.fileName
         do {

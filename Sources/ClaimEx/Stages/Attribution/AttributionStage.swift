@@ -54,6 +54,7 @@ public struct AttributionStage: Stage {
         var document = input
         var chosen = ruleCandidates(&document, scratch: workspace.scratch)
         if let learned {
+            chosen = document.withUTF8 { buf in learned.trim(chosen, document: document, buf: buf, scratch: workspace.learned) }
             let found = document.withUTF8 { buf in
                 learned.candidates(document: document, buf: buf, taken: chosen, minConfidence: minConfidence, scratch: workspace.learned)
             }

@@ -20,20 +20,25 @@ struct TokenizedSentence {
     var wordClass: [TokenLexicon.WordClass] = []
     /// The first token after the first that is capitalised (`tokens.count` when none).
     var firstCapital = 0
-    var hasQuotationMark = false
+    /// The first and last token that is a quotation mark (`tokens.count` and -1 when none).
+    var firstQuotationMark = 0
+    var lastQuotationMark = -1
+    var hasQuotationMark: Bool { lastQuotationMark >= 0 }
 
     mutating func load(_ buf: UnsafeBufferPointer<UInt8>, range: Range<Int>, startsInsideQuote: Bool, lexicon: TokenLexicon) {
         WordTokenizer.tokenize(buf, range: range, startsInsideQuote: startsInsideQuote, into: &tokens)
         cueClass.removeAll(keepingCapacity: true)
         wordClass.removeAll(keepingCapacity: true)
         firstCapital = tokens.count
-        hasQuotationMark = false
+        firstQuotationMark = tokens.count
+        lastQuotationMark = -1
         for (k, t) in tokens.enumerated() {
-            cueClass.append(lexicon.classValue[lexicon.cueClass(of: t)] ?? 0)
+            cueClass.append(lexicon.cueClassValues[lexicon.cueClassIndex(of: t)])
             wordClass.append(lexicon.wordClass(of: t, at: k, in: buf))
             if k >= 1 && k < firstCapital && (t.shape == .capitalised || t.shape == .allCaps) { firstCapital = k }
             if t.shape == .punctuation && QuoteMarks.mark(at: t.range.lowerBound, in: buf, limit: t.range.upperBound) > 0 {
-                hasQuotationMark = true
+                firstQuotationMark = min(firstQuotationMark, k)
+                lastQuotationMark = k
             }
         }
     }
@@ -62,8 +67,9 @@ struct AttributionFeatures: Sendable {
     static let start = FeatureKey.value("<s>"), end = FeatureKey.value("</s>"), none = FeatureKey.value("-")
     static let digits = (0...9).map { FeatureKey.value(String($0)) }
     static let bools = [FeatureKey.value("0"), FeatureKey.value("1")]
-    static let shapeLetters: [WordToken.Shape: String] = [.capitalised: "C", .allCaps: "U", .digit: "D", .lower: "l"]
-    static let shapeValues = shapeLetters.mapValues(FeatureKey.value)
+    /// Shape letters by `WordToken.Shape` raw value (punctuation: the mark itself).
+    static let shapeLetters = ["C", "U", "D", "l"]
+    static let shapeValues = shapeLetters.map(FeatureKey.value)
     static let classValues = (0...10).map { FeatureKey.value(TokenLexicon.WordClass(rawValue: UInt8($0))!.letter) }
     static let comma = FeatureKey.value(",")
     /// Distance buckets 0…5, 10, 20, far, as indices into the tables below.
@@ -95,13 +101,14 @@ struct AttributionFeatures: Sendable {
         if k < 0 { return F.start }
         if k >= s.tokens.count { return F.end }
         let t = s.tokens[k]
-        return F.shapeValues[t.shape] ?? t.norm
+        return t.shape == .punctuation ? t.norm : F.shapeValues[Int(t.shape.rawValue)]
     }
 
     func shapeName(_ s: TokenizedSentence, _ k: Int, _ buf: UnsafeBufferPointer<UInt8>) -> String {
         if k < 0 { return "<s>" }
         if k >= s.tokens.count { return "</s>" }
-        return F.shapeLetters[s.tokens[k].shape] ?? WordTokenizer.normalised(buf, s.tokens[k].range)
+        let t = s.tokens[k]
+        return t.shape == .punctuation ? WordTokenizer.normalised(buf, t.range) : F.shapeLetters[Int(t.shape.rawValue)]
     }
 
     @inline(__always) func wordClass(_ s: TokenizedSentence, _ k: Int) -> UInt64 {
@@ -185,11 +192,7 @@ struct AttributionFeatures: Sendable {
         sink.add(FeatureKey.key(F.cStem, t.stem), "c:stem=" + String(decoding: WordTokenizer.stem(of: Array(wordName(s, k, buf).utf8)), as: UTF8.self))
         sink.add(FeatureKey.key(F.cClsNext, s.cueClass[k], next), "c:cls+w+1=" + lexicon.cueClass(of: t) + " " + wordName(s, k + 1, buf))
         // Quotation marks before and after the word in its sentence.
-        var before = false, after = false
-        for j in 0..<n where s.tokens[j].shape == .punctuation && QuoteMarks.mark(at: s.tokens[j].range.lowerBound, in: buf, limit: s.tokens[j].range.upperBound) > 0 {
-            if j < k { before = true } else { after = true }
-        }
-        let qp = (before ? 1 : 0) + (after ? 2 : 0)
+        let qp = (s.firstQuotationMark < k ? 1 : 0) + (s.lastQuotationMark > k ? 2 : 0)
         sink.add(FeatureKey.key(F.cQuotes, F.quotePositionValues[qp]), "c:quotes=" + F.quotePositions[qp])
         sink.add(FeatureKey.key(F.cFirst, wordClass(s, 0)), "c:first=" + wordClassName(s, 0))
     }
@@ -217,25 +220,42 @@ struct AttributionFeatures: Sendable {
         _ T: BoundaryTemplates, _ s: TokenizedSentence, head h: Int, at j: Int,
         _ buf: UnsafeBufferPointer<UInt8>, into sink: inout S
     ) {
+        contentBoundaryBase(T, s, at: j, buf, into: &sink)
+        contentBoundaryHead(T, s, head: h, at: j, buf, into: &sink)
+    }
+
+    /// The features of a content boundary that do not depend on the cue: the same for every
+    /// head of a sentence, so the decoder sums them once a sentence.
+    func contentBoundaryBase<S: FeatureSink>(
+        _ T: BoundaryTemplates, _ s: TokenizedSentence, at j: Int, _ buf: UnsafeBufferPointer<UInt8>, into sink: inout S
+    ) {
         let n = s.tokens.count
+        let p = T.prefix
+        sink.add(FeatureKey.key(T.bias, F.bools[1]), p + "bias=1")
+        sink.add(FeatureKey.key(T.w, word(s, j)), p + "w=" + wordName(s, j, buf))
+        sink.add(FeatureKey.key(T.wp, word(s, j - 1)), p + "wp=" + wordName(s, j - 1, buf))
+        sink.add(FeatureKey.key(T.wn, word(s, j + 1)), p + "wn=" + wordName(s, j + 1, buf))
+        sink.add(FeatureKey.key(T.wn2, word(s, j + 2)), p + "wn2=" + wordName(s, j + 2, buf))
+        sink.add(FeatureKey.key(T.sh, shape(s, j)), p + "sh=" + shapeName(s, j, buf))
+        sink.add(FeatureKey.key(T.first, F.bools[j == 0 ? 1 : 0]), p + "first=" + (j == 0 ? "1" : "0"))
+        sink.add(FeatureKey.key(T.last, F.bools[j == n - 1 ? 1 : 0]), p + "last=" + (j == n - 1 ? "1" : "0"))
+    }
+
+    /// The features of a content boundary that depend on the cue head `h`.
+    func contentBoundaryHead<S: FeatureSink>(
+        _ T: BoundaryTemplates, _ s: TokenizedSentence, head h: Int, at j: Int,
+        _ buf: UnsafeBufferPointer<UInt8>, into sink: inout S
+    ) {
         let side = j > h ? 0 : 1
         let b = F.bucket(side == 0 ? j - h : h - j)
         let p = T.prefix
         let w = word(s, j), wp = word(s, j - 1), cw = word(s, h)
-        sink.add(FeatureKey.key(T.bias, F.bools[1]), p + "bias=1")
         sink.add(FeatureKey.key(T.side, F.sideValues[side]), p + "side=" + F.sides[side])
         sink.add(FeatureKey.key(T.d, F.sideBucket[side][b]), p + "d=" + F.sides[side] + F.bucketNames[b])
-        sink.add(FeatureKey.key(T.w, w), p + "w=" + wordName(s, j, buf))
-        sink.add(FeatureKey.key(T.wp, wp), p + "wp=" + wordName(s, j - 1, buf))
-        sink.add(FeatureKey.key(T.wn, word(s, j + 1)), p + "wn=" + wordName(s, j + 1, buf))
-        sink.add(FeatureKey.key(T.wn2, word(s, j + 2)), p + "wn2=" + wordName(s, j + 2, buf))
-        sink.add(FeatureKey.key(T.sh, shape(s, j)), p + "sh=" + shapeName(s, j, buf))
         sink.add(FeatureKey.key(T.cue, cw, F.sideValues[side]), p + "cue=" + wordName(s, h, buf) + " " + F.sides[side])
         sink.add(FeatureKey.key(T.cuew, cw, w), p + "cuew=" + wordName(s, h, buf) + " " + wordName(s, j, buf))
         sink.add(FeatureKey.key(T.cuewp, cw, wp), p + "cuewp=" + wordName(s, h, buf) + " " + wordName(s, j - 1, buf))
         sink.add(FeatureKey.key(T.sd, F.sideBucket[side][b], wp), p + "sd=" + F.sides[side] + F.bucketNames[b] + " " + wordName(s, j - 1, buf))
-        sink.add(FeatureKey.key(T.first, F.bools[j == 0 ? 1 : 0]), p + "first=" + (j == 0 ? "1" : "0"))
-        sink.add(FeatureKey.key(T.last, F.bools[j == n - 1 ? 1 : 0]), p + "last=" + (j == n - 1 ? "1" : "0"))
         let q = (s.tokens[j].quoted ? 2 : 0) + (s.tokens[h].quoted ? 1 : 0)
         sink.add(FeatureKey.key(T.quoted, F.quotedValues[q]), p + "q=" + F.quotedNames[q])
         sink.add(FeatureKey.key(T.cp, wordClass(s, j - 1), F.sideValues[side]), p + "cp=" + wordClassName(s, j - 1) + " " + F.sides[side])
@@ -296,14 +316,16 @@ struct AttributionFeatures: Sendable {
         _ T: SourceTemplates, _ s: TokenizedSentence, head h: Int, contentAfter: Bool, at j: Int,
         _ buf: UnsafeBufferPointer<UInt8>, into sink: inout S
     ) {
-        let side = j > h ? 0 : 1
-        let cside = contentAfter ? 0 : 1
-        let b = F.bucket(side == 0 ? j - h : h - j)
+        sourceBoundaryBase(T, s, at: j, buf, into: &sink)
+        sourceBoundaryHead(T, s, head: h, contentAfter: contentAfter, at: j, buf, into: &sink)
+    }
+
+    /// The features of a source boundary that do not depend on the cue.
+    func sourceBoundaryBase<S: FeatureSink>(
+        _ T: SourceTemplates, _ s: TokenizedSentence, at j: Int, _ buf: UnsafeBufferPointer<UInt8>, into sink: inout S
+    ) {
         let p = T.prefix
-        let sideName = F.sides[side], csideName = F.contentSides[cside]
         sink.add(FeatureKey.key(T.bias, F.bools[1]), p + "bias=1")
-        sink.add(FeatureKey.key(T.side, F.sideContent[side][cside]), p + "side=" + sideName + csideName)
-        sink.add(FeatureKey.key(T.d, F.sideBucketContent[side][b][cside]), p + "d=" + sideName + F.bucketNames[b] + csideName)
         sink.add(FeatureKey.key(T.w, word(s, j)), p + "w=" + wordName(s, j, buf))
         sink.add(FeatureKey.key(T.wp, word(s, j - 1)), p + "wp=" + wordName(s, j - 1, buf))
         sink.add(FeatureKey.key(T.wn, word(s, j + 1)), p + "wn=" + wordName(s, j + 1, buf))
@@ -313,10 +335,24 @@ struct AttributionFeatures: Sendable {
         sink.add(FeatureKey.key(T.c, wordClass(s, j)), p + "c=" + wordClassName(s, j))
         sink.add(FeatureKey.key(T.cp, wordClass(s, j - 1)), p + "cp=" + wordClassName(s, j - 1))
         sink.add(FeatureKey.key(T.cn, wordClass(s, j + 1)), p + "cn=" + wordClassName(s, j + 1))
+        sink.add(FeatureKey.key(T.first, F.bools[j == 0 ? 1 : 0]), p + "first=" + (j == 0 ? "1" : "0"))
+    }
+
+    /// The features of a source boundary that depend on the cue head `h` and its content's side.
+    func sourceBoundaryHead<S: FeatureSink>(
+        _ T: SourceTemplates, _ s: TokenizedSentence, head h: Int, contentAfter: Bool, at j: Int,
+        _ buf: UnsafeBufferPointer<UInt8>, into sink: inout S
+    ) {
+        let side = j > h ? 0 : 1
+        let cside = contentAfter ? 0 : 1
+        let b = F.bucket(side == 0 ? j - h : h - j)
+        let p = T.prefix
+        let sideName = F.sides[side], csideName = F.contentSides[cside]
+        sink.add(FeatureKey.key(T.side, F.sideContent[side][cside]), p + "side=" + sideName + csideName)
+        sink.add(FeatureKey.key(T.d, F.sideBucketContent[side][b][cside]), p + "d=" + sideName + F.bucketNames[b] + csideName)
         sink.add(FeatureKey.key(T.cd, wordClass(s, j), F.sideBucket[side][b]),
                  p + "cd=" + wordClassName(s, j) + " " + sideName + F.bucketNames[b])
         sink.add(FeatureKey.key(T.cue, word(s, h), F.sideValues[side]), p + "cue=" + wordName(s, h, buf) + " " + sideName)
-        sink.add(FeatureKey.key(T.first, F.bools[j == 0 ? 1 : 0]), p + "first=" + (j == 0 ? "1" : "0"))
         // Inside a quotation or not, and the cue: a source is rarely quoted when its cue is not.
         let q = (s.tokens[j].quoted ? 2 : 0) + (s.tokens[h].quoted ? 1 : 0)
         sink.add(FeatureKey.key(T.quoted, F.quotedValues[q]), p + "q=" + F.quotedNames[q])
@@ -363,9 +399,26 @@ struct AttributionFeatures: Sendable {
 
     func candidate<S: FeatureSink>(_ f: CandidateFacts, _ s: TokenizedSentence, head h: Int, _ buf: UnsafeBufferPointer<UInt8>,
                                    into sink: inout S) {
+        candidateHead(f, s, head: h, buf, into: &sink)
+        candidateDecoded(f, s, into: &sink)
+    }
+
+    /// The part of the candidate's features known before its content and source are decoded.
+    func candidateHead<S: FeatureSink>(_ f: CandidateFacts, _ s: TokenizedSentence, head h: Int, _ buf: UnsafeBufferPointer<UInt8>,
+                                       into sink: inout S) {
         let tenth = min(Int(f.cueProbability * 10), 10)
         sink.add(FeatureKey.key(F.qBias, F.bools[1]), "q:bias=1")
         sink.add(FeatureKey.key(F.qCue, F.tenths[tenth]), "q:cue=" + String(tenth))
+        sink.add(FeatureKey.key(F.qWord, word(s, h)), "q:w=" + wordName(s, h, buf))
+        sink.add(FeatureKey.key(F.qClass, s.cueClass[h]), "q:cls=" + lexicon.cueClass(of: s.tokens[h]))
+        let rule = f.ruleQuoteInSentence ? 1 : 0
+        sink.add(FeatureKey.key(F.qRule, F.bools[rule]), "q:rulesent=" + String(rule))
+        let heads = min(f.heads, 3)
+        sink.add(FeatureKey.key(F.qHeads, F.digits[heads]), "q:heads=" + String(heads))
+    }
+
+    /// The part that depends on the decoded content and source.
+    func candidateDecoded<S: FeatureSink>(_ f: CandidateFacts, _ s: TokenizedSentence, into sink: inout S) {
         let cb = F.scoreBucket(f.contentScore)
         sink.add(FeatureKey.key(F.qContent, F.scoreBucketValues[cb]), "q:content=" + F.scoreBuckets[cb].1)
         if let score = f.sourceScore {
@@ -386,11 +439,24 @@ struct AttributionFeatures: Sendable {
         } else {
             sink.add(FeatureKey.key(F.qSourceClass, F.none), "q:srcclass=-")
         }
-        sink.add(FeatureKey.key(F.qWord, word(s, h)), "q:w=" + wordName(s, h, buf))
-        sink.add(FeatureKey.key(F.qClass, s.cueClass[h]), "q:cls=" + lexicon.cueClass(of: s.tokens[h]))
-        let rule = f.ruleQuoteInSentence ? 1 : 0
-        sink.add(FeatureKey.key(F.qRule, F.bools[rule]), "q:rulesent=" + String(rule))
-        let heads = min(f.heads, 3)
-        sink.add(FeatureKey.key(F.qHeads, F.digits[heads]), "q:heads=" + String(heads))
+    }
+
+    /// The most the decoded part can weigh, over every value it can take: with the head part,
+    /// an upper bound of a candidate's score before it is decoded.
+    static func maxDecodedWeight(_ weights: WeightTable) -> Float {
+        func best(_ keys: [UInt64]) -> Float { keys.map { weights[$0] }.max() ?? 0 }
+        let content = best(scoreBucketValues.map { FeatureKey.key(qContent, $0) })
+        let source = best(scoreBucketValues.map { FeatureKey.key(qSource, $0) } + [FeatureKey.key(qSource, none)])
+        var shape = -Float.infinity
+        for side in sideValues {
+            for length in lengthValues {
+                shape = max(shape, weights[FeatureKey.key(qLength, length)] + weights[FeatureKey.key(qSide, side)]
+                    + weights[FeatureKey.key(qSideLength, side, length)])
+            }
+        }
+        let kind = best(kindValues.map { FeatureKey.key(qKind, $0.1) })
+        let pairs = classValues.flatMap { a in classValues.map { b in FeatureKey.key(qSourceClass, a, b) } }
+        let sourceClass = best(pairs + [FeatureKey.key(qSourceClass, none)])
+        return content + source + shape + kind + sourceClass
     }
 }

@@ -13,7 +13,7 @@ import Foundation
 /// File format (tab-separated, `#` comments):
 ///
 ///     format	claimex-attribution-model	1
-///     param	<name>	<value>          cue-threshold, source-threshold, threshold
+///     param	<name>	<value>          cue-threshold, source-threshold, threshold, split-threshold
 ///     gate	<stem>                   stems of words that may head a cue (others are not scored)
 ///     <feature name>	<weight>         c:…, s:…, e:…, a:…, b:… (`AttributionFeatures`)
 public struct AttributionModel: Sendable {
@@ -25,36 +25,53 @@ public struct AttributionModel: Sendable {
     /// A decoded candidate is kept when the candidate model (`q:`) gives it at least this
     /// probability, which becomes its confidence.
     public var threshold: Double = 0.5
+    /// A rule's reported clause is cut before a clause boundary followed by a cue head at
+    /// least this probable (`LearnedAttribution.trim`); above 1, never.
+    public var splitThreshold: Double = 2
     /// A source starts only where the source-start model gives at least this probability;
     /// without one the candidate has no speaker of its own (the resolver's last speaker).
     public var sourceThreshold: Double
     /// Stems (`WordTokenizer.stemKey`) of the words the cue model scores.
-    let gate: Set<UInt64>
+    let gate: KeyTable<Bool>
     /// Their written forms, for the file.
     public let gateStems: [String]
+    /// The weights by name: kept only by a model the trainer made (a loaded model keeps keys).
     public let entries: [(name: String, weight: Float)]
+    /// How many weights the model holds.
+    public internal(set) var weightCount = 0
     let weights: WeightTable
     let features: AttributionFeatures
+    /// `AttributionFeatures.maxDecodedWeight` of these weights.
+    let maxDecodedWeight: Float
+    let scorer: BoundaryScorer
+    let cueScorer: CueScorer
 
     init(cueThreshold: Double, sourceThreshold: Double, gateStems: [String], entries: [(name: String, weight: Float)],
                 lexicon: TokenLexicon) {
         self.cueThreshold = cueThreshold
         self.sourceThreshold = sourceThreshold
         self.gateStems = gateStems
-        gate = Set(gateStems.map { FeatureHash.fnv($0.utf8) })
+        gate = AttributionModel.gateTable(gateStems.map { FeatureHash.fnv($0.utf8) })
         self.entries = entries
+        weightCount = entries.count
         weights = WeightTable(entries.compactMap { e in FeatureKey.key(ofName: e.name).map { (key: $0, weight: e.weight) } })
+        maxDecodedWeight = AttributionFeatures.maxDecodedWeight(weights)
+        scorer = BoundaryScorer(weights)
+        cueScorer = CueScorer(weights, lexicon: lexicon)
         features = AttributionFeatures(lexicon: lexicon)
     }
 
     /// A model from keyed weights (the trainer's fold models, which need no file).
-    init(cueThreshold: Double, sourceThreshold: Double, gate: Set<UInt64>, weights: WeightTable, lexicon: TokenLexicon) {
+    init(cueThreshold: Double, sourceThreshold: Double, gate: KeyTable<Bool>, weights: WeightTable, lexicon: TokenLexicon) {
         self.cueThreshold = cueThreshold
         self.sourceThreshold = sourceThreshold
         gateStems = []
         self.gate = gate
         entries = []
         self.weights = weights
+        maxDecodedWeight = AttributionFeatures.maxDecodedWeight(weights)
+        scorer = BoundaryScorer(weights)
+        cueScorer = CueScorer(weights, lexicon: lexicon)
         features = AttributionFeatures(lexicon: lexicon)
     }
 
@@ -67,46 +84,88 @@ public struct AttributionModel: Sendable {
         return try parse(readRuleFile(path), path: path, lexicon: lexicon)
     }
 
+    /// Reads the file as bytes (a feature value may begin with a combining mark, which would
+    /// join a Character with its `=`), keying each weight line straight from its bytes: the
+    /// model loads at start-up, so no string is made a line.
     static func parse(_ contents: String, path: String, lexicon: TokenLexicon) throws(RuleError) -> AttributionModel {
-        var cueThreshold = 0.5, sourceThreshold = 0.05, threshold = 0.5
+        var cueThreshold = 0.5, sourceThreshold = 0.05, threshold = 0.5, splitThreshold = 2.0
         var stems: [String] = []
-        var entries: [(name: String, weight: Float)] = []
+        var weights: [(key: UInt64, weight: Float)] = []
         var sawFormat = false
         var number = 0
-        // Bytes, not Characters: a feature value may begin with a combining mark.
-        for raw in contents.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            number += 1
-            if raw.isEmpty || raw.first == UInt8(ascii: "#") { continue }
-            let columns = raw.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-            func bad(_ message: String) -> RuleError {
-                RuleError(.syntax, file: path, line: number, message: message + "; retrain with `claimex train-attribution`")
-            }
-            if columns.joined(separator: "\t") == formatLine { sawFormat = true; continue }
-            guard sawFormat else { throw bad("the first line must be `\(formatLine)`") }
-            switch columns[0] {
-            case "param":
-                guard columns.count == 3, let value = Double(columns[2]) else { throw bad("a param line is: param <TAB> name <TAB> number") }
-                switch columns[1] {
-                case "cue-threshold": cueThreshold = value
-                case "source-threshold": sourceThreshold = value
-                case "threshold": threshold = value
-                default: throw bad("unknown param `\(columns[1])`")
+        let bytes = Array(contents.utf8)
+        var failure: RuleError?
+        bytes.withUnsafeBufferPointer { all in
+            var start = 0
+            while start < all.count, failure == nil {
+                var end = start
+                while end < all.count, all[end] != 0x0A { end += 1 }
+                defer { start = end + 1 }
+                number += 1
+                let line = UnsafeBufferPointer(rebasing: all[start..<end])
+                if line.isEmpty || line[0] == UInt8(ascii: "#") { continue }
+                func bad(_ message: String) -> RuleError {
+                    RuleError(.syntax, file: path, line: number, message: message + "; retrain with `claimex train-attribution`")
                 }
-            case "gate":
-                guard columns.count == 2 else { throw bad("a gate line is: gate <TAB> stem") }
-                stems.append(columns[1])
-            default:
-                guard columns.count == 2, let weight = Float(columns[1]), FeatureKey.key(ofName: columns[0]) != nil else {
-                    throw bad("a weight line is: feature=value <TAB> weight")
+                let text = { String(decoding: line, as: UTF8.self) }
+                guard let tab = line.firstIndex(of: 0x09) else {
+                    failure = text() == formatLine ? nil : bad("a line is: feature=value <TAB> weight, or a param, gate or format line")
+                    if failure == nil { sawFormat = true }
+                    continue
                 }
-                entries.append((columns[0], weight))
+                let head = UnsafeBufferPointer(rebasing: line[..<tab]), rest = UnsafeBufferPointer(rebasing: line[(tab + 1)...])
+                if !sawFormat {
+                    if text() == formatLine { sawFormat = true } else { failure = bad("the first line must be `\(formatLine)`") }
+                    continue
+                }
+                if head.elementsEqual("param".utf8) {
+                    let columns = String(decoding: rest, as: UTF8.self).split(separator: "\t")
+                    guard columns.count == 2, let value = Double(columns[1]) else { failure = bad("a param line is: param <TAB> name <TAB> number"); continue }
+                    switch columns[0] {
+                    case "cue-threshold": cueThreshold = value
+                    case "source-threshold": sourceThreshold = value
+                    case "threshold": threshold = value
+                    case "split-threshold": splitThreshold = value
+                    default: failure = bad("unknown param `\(columns[0])`")
+                    }
+                } else if head.elementsEqual("gate".utf8) {
+                    stems.append(String(decoding: rest, as: UTF8.self))
+                } else {
+                    guard let key = FeatureKey.key(ofName: head), let weight = AttributionModel.number(rest) else {
+                        failure = bad("a weight line is: feature=value <TAB> weight")
+                        continue
+                    }
+                    weights.append((key, weight))
+                }
             }
         }
+        if let failure { throw failure }
         guard sawFormat else { throw RuleError(.syntax, file: path, line: 1, message: "not an attribution model: no `\(formatLine)` line") }
-        var model = AttributionModel(cueThreshold: cueThreshold, sourceThreshold: sourceThreshold, gateStems: stems,
-                                     entries: entries, lexicon: lexicon)
+        var model = AttributionModel(cueThreshold: cueThreshold, sourceThreshold: sourceThreshold,
+                                     gate: gateTable(stems.map { FeatureHash.fnv($0.utf8) }), weights: WeightTable(weights), lexicon: lexicon)
         model.threshold = threshold
+        model.splitThreshold = splitThreshold
+        model.weightCount = weights.count
         return model
+    }
+
+    /// A decimal number as the file writes it ("-0.1234", "2", "1e-05"), or nil.
+    static func number(_ b: UnsafeBufferPointer<UInt8>) -> Float? {
+        var i = 0, negative = false, value = 0.0, scale = 1.0, digits = 0
+        if i < b.count, b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+") { negative = b[i] == UInt8(ascii: "-"); i += 1 }
+        while i < b.count, b[i] >= 0x30, b[i] <= 0x39 { value = value * 10 + Double(b[i] - 0x30); i += 1; digits += 1 }
+        if i < b.count, b[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < b.count, b[i] >= 0x30, b[i] <= 0x39 { scale /= 10; value += Double(b[i] - 0x30) * scale; i += 1; digits += 1 }
+        }
+        guard digits > 0 else { return nil }
+        if i < b.count, b[i] | 0x20 == UInt8(ascii: "e") {
+            guard let e = Double(String(decoding: UnsafeBufferPointer(rebasing: b[(i + 1)...]), as: UTF8.self)) else { return nil }
+            value *= pow(10, e)
+            i = b.count
+        }
+        guard i == b.count else { return nil }
+        return Float(negative ? -value : value)
     }
 
     /// The file's text: header comments, parameters, the gate and the weights, sorted by name
@@ -116,6 +175,7 @@ public struct AttributionModel: Sendable {
         out += "param\tcue-threshold\t\(AttributionModel.format(cueThreshold))\n"
         out += "param\tsource-threshold\t\(AttributionModel.format(sourceThreshold))\n"
         out += "param\tthreshold\t\(AttributionModel.format(threshold))\n"
+        out += "param\tsplit-threshold\t\(AttributionModel.format(splitThreshold))\n"
         for stem in gateStems.sorted() { out += "gate\t\(stem)\n" }
         for e in entries.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) {
             out += e.name + "\t" + AttributionModel.format(Double(e.weight)) + "\n"
@@ -140,15 +200,26 @@ public struct AttributionModel: Sendable {
         AttributionModel.gated(token, gate)
     }
 
-    @inline(__always) static func gated(_ token: WordToken, _ gate: Set<UInt64>) -> Bool {
-        token.isWord && !token.quoted && gate.contains(token.stem)
+    @inline(__always) static func gated(_ token: WordToken, _ gate: KeyTable<Bool>) -> Bool {
+        token.isWord && !token.quoted && gate[token.stem]
+    }
+
+    static func gateTable<S: Sequence<UInt64>>(_ stems: S) -> KeyTable<Bool> {
+        KeyTable(Set(stems).map { (key: $0, value: true) }, missing: false)
     }
 
     /// The probability that token `k` heads a cue.
     func cueProbability(_ s: TokenizedSentence, _ k: Int, _ buf: UnsafeBufferPointer<UInt8>) -> Float {
+        AttributionModel.sigmoid(cueScorer.score(s, k, buf, features: features))
+    }
+
+    /// Whether a head could still make a candidate above `threshold`, whatever its content and
+    /// source turn out to be: decoding is the costly part, and most heads cannot.
+    func mayPass(_ f: AttributionFeatures.CandidateFacts, _ s: TokenizedSentence, head: Int,
+                 _ buf: UnsafeBufferPointer<UInt8>, threshold: Float) -> Bool {
         var sum = WeightSum(table: weights)
-        features.cue(s, k, buf, into: &sum)
-        return AttributionModel.sigmoid(sum.sum)
+        features.candidateHead(f, s, head: head, buf, into: &sum)
+        return AttributionModel.sigmoid(sum.sum + maxDecodedWeight) >= threshold
     }
 
     /// The candidate model's probability that a decoded candidate is a right attribution.
@@ -159,17 +230,10 @@ public struct AttributionModel: Sendable {
         return AttributionModel.sigmoid(sum.sum)
     }
 
-    func contentScore(_ t: AttributionFeatures.BoundaryTemplates, _ s: TokenizedSentence, head: Int, at j: Int,
-                      _ buf: UnsafeBufferPointer<UInt8>) -> Float {
-        var sum = WeightSum(table: weights)
-        features.contentBoundary(t, s, head: head, at: j, buf, into: &sum)
-        return sum.sum
-    }
-
-    func sourceScore(_ t: AttributionFeatures.SourceTemplates, _ s: TokenizedSentence, head: Int, contentAfter: Bool, at j: Int,
-                     _ buf: UnsafeBufferPointer<UInt8>) -> Float {
-        var sum = WeightSum(table: weights)
-        features.sourceBoundary(t, s, head: head, contentAfter: contentAfter, at: j, buf, into: &sum)
-        return sum.sum
+    /// The cue-independent part of each word's four boundary scores (content start and end,
+    /// source start and end), for every token of a sentence; punctuation gets 0.
+    func boundaryBases(_ s: TokenizedSentence, _ buf: UnsafeBufferPointer<UInt8>, into bases: inout [SIMD4<Float>]) {
+        bases.removeAll(keepingCapacity: true)
+        for j in s.tokens.indices { bases.append(s.tokens[j].isWord ? scorer.bases(s, at: j) : .zero) }
     }
 }

@@ -26,6 +26,8 @@ public struct AttributionModelTrainer {
         public var cueThreshold = 0.25
         /// The candidate model's probability at which a candidate is kept.
         public var threshold = 0.5
+        /// Cue probability at which a rule's reported clause is cut before a new one.
+        public var splitThreshold = 0.7
         public var sourceThreshold = 0.05
         public var seed: UInt64 = 20_261_201
         public init() {}
@@ -257,7 +259,7 @@ public struct AttributionModelTrainer {
                 }
             }
         }
-        let gate = Set(stems.map { FeatureHash.fnv($0.utf8) })
+        let gate = AttributionModel.gateTable(stems.map { FeatureHash.fnv($0.utf8) })
         report.gateStems = stems.count
         let features = AttributionFeatures(lexicon: lexicon)
 
@@ -359,7 +361,7 @@ public struct AttributionModelTrainer {
                             return source.isEmpty || (f.candidate.speaker.map { s in source.contains { $0.overlaps(s) } } ?? false)
                         }
                         let st = p.document.sentences[f.sentence]
-                        scratch.sentence.load(buf, range: st.range, startsInsideQuote: st.startsInsideQuote, lexicon: lexicon)
+                        scratch.load(buf, range: st.range, startsInsideQuote: st.startsInsideQuote, lexicon: lexicon)
                         features.candidate(f.facts, scratch.sentence, head: f.head, buf, into: &collector)
                         candidates.add(collector.take(), article: ai, right)
                     }
@@ -380,6 +382,7 @@ public struct AttributionModelTrainer {
         var model = AttributionModel(cueThreshold: options.cueThreshold, sourceThreshold: options.sourceThreshold,
                                      gateStems: stems.sorted(), entries: entries, lexicon: lexicon)
         model.threshold = options.threshold
+        model.splitThreshold = options.splitThreshold
         return (model, report)
     }
 
@@ -458,6 +461,8 @@ extension AttributionModelTrainer {
         public var heads = 0, headsGated = 0, predictedHeads = 0, correctHeads = 0
         public var contents = 0, contentExact = 0, contentHalf = 0
         public var sources = 0, sourceExact = 0, sourceOverlap = 0, sourceMissing = 0
+        /// What became of the gold attributions the rules did not find, end to end.
+        public var lost: [String: Int] = [:]
 
         public var description: String {
             func pct(_ a: Int, _ b: Int) -> String { b == 0 ? "-" : String(format: "%.1f%%", 100 * Double(a) / Double(b)) }
@@ -467,7 +472,61 @@ extension AttributionModelTrainer {
                 P \(String(format: "%.3f", p)) R \(String(format: "%.3f", r)) F1 \(String(format: "%.3f", p + r > 0 ? 2 * p * r / (p + r) : 0))
                 content given the gold cue: \(contents), exact \(pct(contentExact, contents)), token F1 ≥ 0.5 \(pct(contentHalf, contents))
                 source given gold cue and content: \(sources), exact \(pct(sourceExact, sources)), shares a word \(pct(sourceOverlap, sources)), none found \(pct(sourceMissing, sources))
+                gold attributions the rules missed, end to end: \(lost.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
                 """
+        }
+    }
+
+    /// Sorts the gold attributions the rules did not find by where the model lost them.
+    func lostAttributions(_ p: Prepared, buf: UnsafeBufferPointer<UInt8>, model: AttributionModel, everything: LearnedAttribution,
+                          scratch: LearnedAttribution.Scratch, into lost: inout [String: Int]) {
+        let gold = p.gold.map { Self.wordKeys(buf, $0.content) }
+        var consumed = Set<Int>()
+        for c in p.taken {
+            let k = Self.wordKeys(buf, c.parts)
+            for gi in gold.indices where !consumed.contains(gi) && Self.f1(k, gold[gi]) >= 0.5 { consumed.insert(gi); break }
+        }
+        let found = everything.candidates(document: p.document, buf: buf, taken: p.taken, minConfidence: 0, scratch: scratch)
+        for (gi, g) in p.gold.enumerated() where !consumed.contains(gi) {
+            let key: String
+            if let f = found.first(where: { Self.f1(Self.wordKeys(buf, $0.candidate.parts), gold[gi]) >= 0.5 }) {
+                key = f.probability >= Float(model.threshold) ? "found" : "below the threshold"
+            } else if g.cue.isEmpty {
+                key = "no cue"
+            } else if let si = p.document.sentenceIndices(overlapping: g.cue[0]).first {
+                let st = p.document.sentences[si]
+                scratch.load(buf, range: st.range, startsInsideQuote: st.startsInsideQuote, lexicon: lexicon)
+                let s = scratch.sentence
+                scratch.cue = s.tokens.indices.map { model.gated(s.tokens[$0]) ? model.cueProbability(s, $0, buf) : 0 }
+                if let h = head(of: g.cue, in: s, buf: buf) {
+                    if p.occupied.touches(s.tokens[h].range) {
+                        key = "cue inside a rule quote"
+                    } else if s.tokens[h].quoted {
+                        key = "cue quoted"
+                    } else if !model.gated(s.tokens[h]) {
+                        key = "cue not in the gate"
+                    } else if model.cueProbability(s, h, buf) < Float(model.cueThreshold) {
+                        key = "cue below its threshold"
+                    } else if found.contains(where: { $0.candidate.cue == s.tokens[h].range }) {
+                        key = "content wrong"
+                    } else if let f = everything.decode(s, head: h, sentence: st.range, buf: buf, scratch: scratch) {
+                        if f.candidate.parts.contains(where: p.occupied.touches) {
+                            key = "content touches a rule quote"
+                        } else if f.candidate.speaker.map(LearnedAttribution.Occupancy(p.taken, speakers: false).touches) ?? false {
+                            key = "source inside a rule quote"
+                        } else {
+                            key = "lost to another model candidate"
+                        }
+                    } else {
+                        key = "no content decoded"
+                    }
+                } else {
+                    key = "no cue word"
+                }
+            } else {
+                key = "no sentence"
+            }
+            lost[key, default: 0] += 1
         }
     }
 
@@ -476,12 +535,16 @@ extension AttributionModelTrainer {
         let learned = LearnedAttribution(model: model)
         let scratch = LearnedAttribution.Scratch()
         let matchScratch = Workspace().scratch
+        var all = model
+        all.threshold = 0
+        let everything = LearnedAttribution(model: all)
         for article in articles {
             let p = prepare(article, scratch: matchScratch)
             p.document.withUTF8 { buf in
+                lostAttributions(p, buf: buf, model: model, everything: everything, scratch: scratch, into: &e.lost)
                 var goldHeads: [Int: [(head: Int, gold: Int)]] = [:]
                 for (si, st) in p.document.sentences.enumerated() {
-                    scratch.sentence.load(buf, range: st.range, startsInsideQuote: st.startsInsideQuote, lexicon: lexicon)
+                    scratch.load(buf, range: st.range, startsInsideQuote: st.startsInsideQuote, lexicon: lexicon)
                     for (gi, g) in p.gold.enumerated() where !g.cue.isEmpty && p.document.sentenceIndices(overlapping: g.cue[0]).first == si {
                         if let h = head(of: g.cue, in: scratch.sentence, buf: buf) { goldHeads[si, default: []].append((h, gi)) }
                     }

@@ -31,16 +31,35 @@ enum FeatureKey {
     /// Read as bytes: a value may start with a combining mark, which would join the `=` into
     /// one Character.
     static func key(ofName name: String) -> UInt64? {
-        let bytes = name.utf8
+        var name = name
+        return name.withUTF8 { key(ofName: $0) }
+    }
+
+    static func key(ofName bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
         guard let eq = bytes.firstIndex(of: UInt8(ascii: "=")) else { return nil }
-        let t = FeatureHash.mix(FeatureHash.fnv(bytes[..<eq]))
-        let values = bytes[bytes.index(after: eq)...].split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
-            .map { FeatureHash.fnv($0) }
-        switch values.count {
-        case 1: return key(t, values[0])
-        case 2: return key(t, values[0], values[1])
-        case 3: return key(t, values[0], values[1], values[2])
-        default: return nil
+        let t = FeatureHash.mix(FeatureHash.fnv(UnsafeBufferPointer(rebasing: bytes[..<eq])))
+        // Up to three space-separated values, hashed as they are read.
+        var values: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var count = 0
+        var h = FeatureHash.fnvStart
+        for i in (eq + 1)...bytes.count {
+            if i == bytes.count || bytes[i] == UInt8(ascii: " ") {
+                switch count {
+                case 0: values.0 = h
+                case 1: values.1 = h
+                case 2: values.2 = h
+                default: return nil
+                }
+                count += 1
+                h = FeatureHash.fnvStart
+            } else {
+                h = FeatureHash.fnv(h, bytes[i])
+            }
+        }
+        switch count {
+        case 1: return key(t, values.0)
+        case 2: return key(t, values.0, values.1)
+        default: return key(t, values.0, values.1, values.2)
         }
     }
 }

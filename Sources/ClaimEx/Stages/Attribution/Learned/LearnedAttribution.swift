@@ -30,21 +30,85 @@ struct LearnedAttribution {
         var end: [Float] = []
         /// Cue probability of each token of the sentence (0 where the gate keeps it out).
         var cue: [Float] = []
+        /// The cue-independent part of each token's boundary scores (`AttributionModel.boundaryBases`),
+        /// once computed for the loaded sentence.
+        var bases: [SIMD4<Float>] = []
+        var basesReady = false
         init() {}
+
+        /// Tokenizes a sentence into `sentence`, forgetting what was computed for the last one.
+        func load(_ buf: UnsafeBufferPointer<UInt8>, range: Range<Int>, startsInsideQuote: Bool, lexicon: TokenLexicon) {
+            sentence.load(buf, range: range, startsInsideQuote: startsInsideQuote, lexicon: lexicon)
+            basesReady = false
+        }
+
+        /// The boundary bases of the loaded sentence, computed once.
+        func ensureBases(_ model: AttributionModel, _ buf: UnsafeBufferPointer<UInt8>) {
+            guard !basesReady else { return }
+            model.boundaryBases(sentence, buf, into: &bases)
+            basesReady = true
+        }
     }
+
+    /// Rule quotes cut short where the model sees a new attribution begin inside their content:
+    /// a confident cue head shortly after a clause boundary (", but she said …", "… and has
+    /// withheld her endorsement", "…; 62 percent were …"). Annotators make that a report of its
+    /// own, and the reported clause of the rule ends at the boundary. Direct quotations and
+    /// split contents are left alone.
+    func trim(_ taken: [Candidate], document: Document, buf: UnsafeBufferPointer<UInt8>, scratch: Scratch) -> [Candidate] {
+        let split = Float(model.splitThreshold)
+        guard split <= 1 else { return taken }
+        var out = taken
+        for (i, c) in taken.enumerated() where c.kind != .direct && c.parts.count == 1 {
+            guard let si = document.sentenceIndices(overlapping: c.content).first,
+                  document.sentences[si].range.contains(c.content.lowerBound),
+                  c.content.upperBound <= document.sentences[si].range.upperBound else { continue }
+            let sentence = document.sentences[si]
+            scratch.load(buf, range: sentence.range, startsInsideQuote: sentence.startsInsideQuote, lexicon: model.features.lexicon)
+            let s = scratch.sentence
+            let inside = s.tokens.indices.filter { c.content.contains(s.tokens[$0].range.lowerBound) }
+            guard let first = inside.first, let last = inside.last, last - first >= 4 else { continue }
+            var cut: Int?
+            for k in (first + 2)...last where model.gated(s.tokens[k]) && model.cueProbability(s, k, buf) >= split {
+                guard let b = stride(from: k - 1, through: max(first + 1, k - 8), by: -1).first(where: { LearnedAttribution.isClauseBoundary(s.tokens[$0], buf) }),
+                      (first..<b).filter({ s.tokens[$0].isWord }).count >= 3 else { continue }
+                cut = b
+                break
+            }
+            guard let b = cut, let trimmed = Candidate(
+                rule: c.rule, confidence: c.confidence, declaredKind: c.kind == .mixed ? .indirect : c.kind,
+                content: [c.content.lowerBound..<s.tokens[b - 1].range.upperBound], speaker: c.speaker, cue: c.cue,
+                title: c.title, sourceless: c.sourceless, in: buf, scope: sentence.range) else { continue }
+            out[i] = trimmed
+        }
+        return out
+    }
+
+    /// Where one clause of a sentence ends and another may begin.
+    static func isClauseBoundary(_ t: WordToken, _ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        if t.shape == .punctuation {
+            let r = t.range
+            if r.count == 1 { return buf[r.lowerBound] == UInt8(ascii: ",") || buf[r.lowerBound] == UInt8(ascii: ";") }
+            return r.count == 3 && buf[r.lowerBound] == 0xE2 && buf[r.lowerBound + 1] == 0x80 && (buf[r.lowerBound + 2] == 0x93 || buf[r.lowerBound + 2] == 0x94)
+        }
+        return clauseWords.contains(t.norm)
+    }
+
+    static let clauseWords: Set<UInt64> = Set(["but", "and", "while", "whereas", "although", "though", "yet"].map { FeatureHash.fnv($0.utf8) })
 
     /// The model's candidates for a document, given the candidates the rules chose.
     func candidates(
         document: Document, buf: UnsafeBufferPointer<UInt8>, taken: [Candidate], minConfidence: Double, scratch: Scratch
     ) -> [Found] {
         let occupied = Occupancy(taken)
+        // A model candidate may share its speaker with a rule quote ("X said A and argued B").
+        let quoted = Occupancy(taken, speakers: false)
         func isOccupied(_ r: Range<Int>) -> Bool { occupied.touches(r) }
         let cueThreshold = Float(model.cueThreshold)
         let threshold = Float(max(model.threshold, minConfidence))
         var found: [Found] = []
         for (index, sentence) in document.sentences.enumerated() {
-            scratch.sentence.load(buf, range: sentence.range, startsInsideQuote: sentence.startsInsideQuote,
-                                  lexicon: model.features.lexicon)
+            scratch.load(buf, range: sentence.range, startsInsideQuote: sentence.startsInsideQuote, lexicon: model.features.lexicon)
             let s = scratch.sentence
             scratch.cue.removeAll(keepingCapacity: true)
             var heads = 0
@@ -56,9 +120,12 @@ struct LearnedAttribution {
             guard heads > 0 else { continue }
             let ruleQuote = isOccupied(sentence.range)
             for k in s.tokens.indices where scratch.cue[k] >= cueThreshold {
-                guard !isOccupied(s.tokens[k].range),
+                let headFacts = AttributionFeatures.CandidateFacts(
+                    cueProbability: scratch.cue[k], contentScore: 0, sourceScore: nil, source: nil, contentWords: 0,
+                    contentAfter: true, kind: .indirect, ruleQuoteInSentence: ruleQuote, heads: heads)
+                guard !isOccupied(s.tokens[k].range), model.mayPass(headFacts, s, head: k, buf, threshold: threshold),
                       var f = decode(s, head: k, sentence: sentence.range, buf: buf, scratch: scratch),
-                      !f.candidate.parts.contains(where: isOccupied), !(f.candidate.speaker.map(isOccupied) ?? false)
+                      !f.candidate.parts.contains(where: isOccupied), !(f.candidate.speaker.map(quoted.touches) ?? false)
                 else { continue }
                 f.facts.ruleQuoteInSentence = ruleQuote
                 f.facts.heads = heads
@@ -117,16 +184,20 @@ struct LearnedAttribution {
     func bestContent(_ s: TokenizedSentence, head h: Int, buf: UnsafeBufferPointer<UInt8>,
                      scratch: Scratch) -> (Int, Int, Float)? {
         let n = s.tokens.count
+        scratch.ensureBases(model, buf)
         scratch.start.removeAll(keepingCapacity: true)
         scratch.end.removeAll(keepingCapacity: true)
+        let scorer = model.scorer
+        let cueStart = scorer.cueWeights(scorer.contentStart, s.tokens[h].norm), cueEnd = scorer.cueWeights(scorer.contentEnd, s.tokens[h].norm)
         for j in 0..<n {
             guard j != h, s.tokens[j].isWord else {
                 scratch.start.append(-.infinity)
                 scratch.end.append(-.infinity)
                 continue
             }
-            scratch.start.append(LearnedAttribution.logSigmoid(model.contentScore(AttributionFeatures.contentStart, s, head: h, at: j, buf)))
-            scratch.end.append(LearnedAttribution.logSigmoid(model.contentScore(AttributionFeatures.contentEnd, s, head: h, at: j, buf)))
+            let base = scratch.bases[j]
+            scratch.start.append(LearnedAttribution.logSigmoid(base[0] + scorer.content(scorer.contentStart, s, head: h, cue: cueStart, at: j)))
+            scratch.end.append(LearnedAttribution.logSigmoid(base[1] + scorer.content(scorer.contentEnd, s, head: h, cue: cueEnd, at: j)))
         }
         var best: (Int, Int, Float)?
         // Each side: walking from the far end towards the start keeps the best end at or after a.
@@ -151,18 +222,22 @@ struct LearnedAttribution {
         let n = s.tokens.count
         let after = content.lowerBound > h
         let minStart = LearnedAttribution.logSigmoidInverse(Float(model.sourceThreshold))
+        scratch.ensureBases(model, buf)
         scratch.start.removeAll(keepingCapacity: true)
         scratch.end.removeAll(keepingCapacity: true)
+        let scorer = model.scorer
+        let cueStart = scorer.cueWeights(scorer.sourceStart, s.tokens[h].norm), cueEnd = scorer.cueWeights(scorer.sourceEnd, s.tokens[h].norm)
         for j in 0..<n {
             guard j != h, !content.contains(j), s.tokens[j].isWord else {
                 scratch.start.append(-.infinity)
                 scratch.end.append(-.infinity)
                 continue
             }
+            let base = scratch.bases[j]
             scratch.start.append(LearnedAttribution.logSigmoid(
-                model.sourceScore(AttributionFeatures.sourceStart, s, head: h, contentAfter: after, at: j, buf)))
+                base[2] + scorer.source(scorer.sourceStart, s, head: h, contentAfter: after, cue: cueStart, at: j)))
             scratch.end.append(LearnedAttribution.logSigmoid(
-                model.sourceScore(AttributionFeatures.sourceEnd, s, head: h, contentAfter: after, at: j, buf)))
+                base[3] + scorer.source(scorer.sourceEnd, s, head: h, contentAfter: after, cue: cueEnd, at: j)))
         }
         var best: (Int, Int, Float)?
         let threshold = Float(model.cueThreshold)
@@ -184,18 +259,18 @@ struct LearnedAttribution {
         return best
     }
 
-    /// Everything the rules' quotes occupy — contents, cues and speakers — sorted, so that
+    /// Everything the rules' quotes occupy — contents, cues and (unless told not to) speakers — sorted, so that
     /// "does this range touch one of them" is a binary search.
     struct Occupancy {
         private var ranges: [Range<Int>] = []
         /// reach[i]: the furthest upper bound among ranges[0...i].
         private var reach: [Int] = []
 
-        init(_ taken: [Candidate]) {
+        init(_ taken: [Candidate], speakers: Bool = true) {
             for c in taken {
                 ranges += c.parts
                 if let r = c.cue { ranges.append(r) }
-                if let r = c.speaker { ranges.append(r) }
+                if speakers, let r = c.speaker { ranges.append(r) }
             }
             ranges.sort { $0.lowerBound < $1.lowerBound }
             for r in ranges { reach.append(max(reach.last ?? 0, r.upperBound)) }

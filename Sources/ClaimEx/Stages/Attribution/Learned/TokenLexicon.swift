@@ -40,35 +40,40 @@ struct TokenLexicon: Sendable {
         var canEndSpeaker: Bool { canStartSpeaker && self != .determiner }
     }
 
-    /// Cue classes of cues.tsv's third column, by the hash of each entry's first word.
-    private let cueClass: [UInt64: String]
-    private let pronouns: Set<UInt64>
-    private let roles: Set<UInt64>
-    private let determiners: Set<UInt64>
-    private let quantifiers: Set<UInt64>
-    /// Prepositions, conjunctions, question words and auxiliaries: capitalised at a sentence
-    /// start ("In", "Since", "What", "Do") they are still not names.
-    private let functionWords: Set<UInt64>
-    /// The hashes of the cue classes' names (feature values), and of "-" for no class.
-    let classValue: [String: UInt64]
+    /// Per normalised word: its class where a list fixes it (low 4 bits; 15 none) and the index
+    /// of its cue class in `cueClassNames` (high bits; 0 none).
+    private let info: KeyTable<UInt16>
+    /// Cue class names by index ("-" first, for none), and their hashes (feature values).
+    let cueClassNames: [String]
+    let cueClassValues: [UInt64]
     static let noClass = "-"
+    private static let noWordClass: UInt16 = 15
 
     init(cueEntries: [(form: String, cueClass: String)], pronouns: [String], roles: [String]) {
-        var classes: [UInt64: String] = [:]
+        var names = [TokenLexicon.noClass]
+        var classOf: [UInt64: Int] = [:]
         for (form, cls) in cueEntries {
             guard let first = form.lowercased().split(separator: " ").first else { continue }
             let key = FeatureHash.fnv(first.utf8)
-            if classes[key] == nil { classes[key] = cls }
+            if classOf[key] != nil { continue }
+            if !names.contains(cls) { names.append(cls) }
+            classOf[key] = names.firstIndex(of: cls)!
         }
-        cueClass = classes
-        self.pronouns = Set((pronouns + ["who", "which"]).map { FeatureHash.fnv($0.lowercased().utf8) })
-        self.roles = Set(roles.flatMap { r in [r, r + "s"] }.map { FeatureHash.fnv($0.lowercased().utf8) })
-        determiners = Set(TokenLexicon.determinerWords.map { FeatureHash.fnv($0.utf8) })
-        quantifiers = Set(TokenLexicon.quantifierWords.map { FeatureHash.fnv($0.utf8) })
-        functionWords = Set(TokenLexicon.functionWordList.map { FeatureHash.fnv($0.utf8) })
-        var values = [TokenLexicon.noClass: FeatureKey.value(TokenLexicon.noClass)]
-        for cls in Set(classes.values) { values[cls] = FeatureKey.value(cls) }
-        classValue = values
+        cueClassNames = names
+        cueClassValues = names.map(FeatureKey.value)
+        // Later lists win: a word that is both a determiner and a role noun reads as a determiner.
+        var wordClass: [UInt64: WordClass] = [:]
+        for r in roles.flatMap({ [$0.lowercased(), $0.lowercased() + "s"] }) { wordClass[FeatureHash.fnv(r.utf8)] = .role }
+        for w in TokenLexicon.functionWordList { wordClass[FeatureHash.fnv(w.utf8)] = .function }
+        for w in TokenLexicon.quantifierWords { wordClass[FeatureHash.fnv(w.utf8)] = .quantifier }
+        for w in TokenLexicon.determinerWords { wordClass[FeatureHash.fnv(w.utf8)] = .determiner }
+        for p in pronouns + ["who", "which"] { wordClass[FeatureHash.fnv(p.lowercased().utf8)] = .pronoun }
+        var entries: [(key: UInt64, value: UInt16)] = []
+        for key in Set(classOf.keys).union(wordClass.keys) {
+            let cls = wordClass[key].map { UInt16($0.rawValue) } ?? TokenLexicon.noWordClass
+            entries.append((key, cls | UInt16(classOf[key] ?? 0) << 4))
+        }
+        info = KeyTable(entries, missing: TokenLexicon.noWordClass)
     }
 
     /// Reads the three lexicons from a rules directory's `lexicons/`.
@@ -98,10 +103,13 @@ struct TokenLexicon: Sendable {
         "despite", "like", "unlike", "once", "sorry", "please", "thanks", "well", "oh", "dear", "let", "just", "only",
     ]
 
-    /// The cue class of a token ("speech", …, or "-").
-    func cueClass(of token: WordToken) -> String {
-        token.isWord ? cueClass[token.norm] ?? TokenLexicon.noClass : TokenLexicon.noClass
+    /// The index of a token's cue class in `cueClassNames` (0: none).
+    @inline(__always) func cueClassIndex(of token: WordToken) -> Int {
+        token.isWord ? Int(info[token.norm] >> 4) : 0
     }
+
+    /// The cue class of a token ("speech", …, or "-").
+    func cueClass(of token: WordToken) -> String { cueClassNames[cueClassIndex(of: token)] }
 
     /// The word class of the token at `index` of its sentence (an initial capital is not a
     /// name's evidence the way a capital inside the sentence is).
@@ -111,11 +119,8 @@ struct TokenLexicon: Sendable {
         case .digit: return .number
         default: break
         }
-        if pronouns.contains(token.norm) { return .pronoun }
-        if determiners.contains(token.norm) { return .determiner }
-        if quantifiers.contains(token.norm) { return .quantifier }
-        if functionWords.contains(token.norm) { return .function }
-        if roles.contains(token.norm) { return .role }
+        let fixed = info[token.norm] & 15
+        if fixed != TokenLexicon.noWordClass, let c = WordClass(rawValue: UInt8(fixed)) { return c }
         if token.shape == .capitalised || token.shape == .allCaps {
             // A sentence opening with a participle ("Citing …, Will urged") does not open with a name.
             let r = token.range

@@ -85,7 +85,34 @@ enum WordTokenizer {
     }
 
     private static func word(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, quoted: Bool) -> WordToken {
-        WordToken(range: r, shape: shape(buf, r), norm: normKey(buf, r), stem: stemKey(buf, r), quoted: quoted)
+        let (norm, stem) = keys(buf, r)
+        return WordToken(range: r, shape: shape(buf, r), norm: norm, stem: stem, quoted: quoted)
+    }
+
+    /// `normKey` and `stemKey` in one pass: FNV is sequential, so the stem's hash is the hash
+    /// state before the suffix, kept for the last three bytes.
+    @inline(__always) static func keys(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> (norm: UInt64, stem: UInt64) {
+        var h = FeatureKey.fnvStart
+        // The hash before each of the last three bytes, and those bytes (newest last).
+        var before: (UInt64, UInt64, UInt64) = (h, h, h)
+        var last: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        var n = 0
+        forEachNormalisedByte(buf, r) { b in
+            before = (before.1, before.2, h)
+            last = (last.1, last.2, b)
+            h = FeatureKey.fnv(h, b)
+            n += 1
+        }
+        // -ing, -ed, -es, -s, -d, -e, with at least three bytes left (`stemSuffixes`).
+        var stem = h
+        if n >= 6, last == (UInt8(ascii: "i"), UInt8(ascii: "n"), UInt8(ascii: "g")) {
+            stem = before.0
+        } else if n >= 5, (last.1, last.2) == (UInt8(ascii: "e"), UInt8(ascii: "d")) || (last.1, last.2) == (UInt8(ascii: "e"), UInt8(ascii: "s")) {
+            stem = before.1
+        } else if n >= 4, last.2 == UInt8(ascii: "s") || last.2 == UInt8(ascii: "d") || last.2 == UInt8(ascii: "e") {
+            stem = before.2
+        }
+        return (h, stem)
     }
 
     /// Bytes of white space at `i` (ASCII, no-break space, the Unicode spaces of U+2000–U+200B,
@@ -180,23 +207,6 @@ enum WordTokenizer {
     }
 
     static let stemSuffixes: [[UInt8]] = ["ing", "ed", "es", "s", "d", "e"].map { Array($0.utf8) }
-
-    /// `stemKey(of:)` of a token, without a heap allocation (the hot path: every word).
-    static func stemKey(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> UInt64 {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: r.count) { scratch in
-            var n = 0
-            forEachNormalisedByte(buf, r) { scratch[n] = $0; n += 1 }
-            var keep = n
-            for suffix in stemSuffixes where n - suffix.count >= 3 {
-                var matches = true
-                for (k, b) in suffix.enumerated() where scratch[n - suffix.count + k] != b { matches = false; break }
-                if matches { keep = n - suffix.count; break }
-            }
-            var h = FeatureKey.fnvStart
-            for k in 0..<keep { h = FeatureKey.fnv(h, scratch[k]) }
-            return h
-        }
-    }
 
     static func stemKey(of normalised: [UInt8]) -> UInt64 {
         stem(of: normalised).reduce(FeatureKey.fnvStart) { FeatureKey.fnv($0, $1) }
