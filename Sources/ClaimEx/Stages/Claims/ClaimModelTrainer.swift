@@ -103,6 +103,18 @@ public struct ClaimModelTrainer {
         return examples
     }
 
+    /// The feature names of one text, as training sees them: what
+    /// `claimex train-claims --dump-features` writes, to try another model on the same features.
+    public func featureNames(_ text: String) -> [String] {
+        var text = text
+        let scratch = Workspace().scratch
+        return text.withUTF8 { buf in
+            let ranges = [0..<buf.count]
+            return typer.features(buf, ranges: ranges, hits: typer.hits(buf, ranges: ranges, scratch: scratch),
+                                  namesWanted: true).names
+        }
+    }
+
     // MARK: training
 
     public func train(_ examples: [Example]) throws(TrainError) -> (ClaimModel, Report) {
