@@ -56,25 +56,44 @@ struct ClaimCues {
             (.lets, ["let's"]),
         ]
 
-        /// (token hash, classes), sorted by hash for a binary search.
-        static let table: [(UInt64, WordClass)] = {
-            var classes: [UInt64: WordClass] = [:]
+        /// Open addressing over token hashes (0 = empty), `slots` entries, at most half full:
+        /// a token costs one probe, mostly, not a binary search.
+        static let slotBits = 8
+        static let slots = 1 << slotBits
+        static let table: (keys: [UInt64], classes: [WordClass]) = {
+            var merged: [UInt64: WordClass] = [:]
             for (wordClass, words) in lists {
-                for word in words { classes[ClaimFeatures.tokenHash(word.utf8), default: []].insert(wordClass) }
+                for word in words { merged[ClaimFeatures.tokenHash(word.utf8), default: []].insert(wordClass) }
             }
-            return classes.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 }
+            precondition(merged.count * 2 <= slots, "ClaimCues: more words than the table holds")
+            var keys = [UInt64](repeating: 0, count: slots)
+            var classes = [WordClass](repeating: [], count: slots)
+            // Sorted, so that the table is the same in every process.
+            for (hash, wordClass) in merged.sorted(by: { $0.key < $1.key }) {
+                precondition(hash != 0, "ClaimCues: a word hashes to the empty slot's key")
+                var i = slot(hash)
+                while keys[i] != 0 { i = (i + 1) & (slots - 1) }
+                keys[i] = hash
+                classes[i] = wordClass
+            }
+            return (keys, classes)
         }()
+
+        /// Fibonacci hashing: the top bits of the product spread FNV's hashes over the slots.
+        @inline(__always) static func slot(_ hash: UInt64) -> Int {
+            Int(truncatingIfNeeded: (hash &* 0x9e37_79b9_7f4a_7c15) >> (64 - UInt64(slotBits)))
+        }
 
         /// The classes of the token with this hash (FNV of its lower-cased bytes).
         @inline(__always) static func of(_ hash: UInt64) -> WordClass {
-            var low = 0, high = table.count
-            while low < high {
-                let mid = (low + high) >> 1
-                let key = table[mid].0
-                if key == hash { return table[mid].1 }
-                if key < hash { low = mid + 1 } else { high = mid }
+            let table = table
+            var i = slot(hash)
+            while true {
+                let key = table.keys[i]
+                if key == hash { return table.classes[i] }
+                if key == 0 { return [] }
+                i = (i + 1) & (slots - 1)
             }
-            return []
         }
     }
 
