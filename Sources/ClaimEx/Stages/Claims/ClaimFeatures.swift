@@ -18,6 +18,9 @@ public struct ClaimFeatures {
     /// The summed weights (claim, check-worthiness) of the features found so far, without
     /// the biases; only kept when `scoring`.
     public private(set) var sums: (claim: Float, checkworthy: Float) = (0, 0)
+    /// Words (runs of letters) read so far: a text with none ("___", "©", a lone number)
+    /// makes no claim, whatever its shape cues weigh.
+    public private(set) var wordCount = 0
 
     public init(namesWanted: Bool = false) {
         self.namesWanted = namesWanted
@@ -34,6 +37,7 @@ public struct ClaimFeatures {
     /// Empties the lists, keeping their storage.
     public mutating func reset() {
         sums = (0, 0)
+        wordCount = 0
         keys.removeAll(keepingCapacity: true)
         names.removeAll(keepingCapacity: true)
     }
@@ -172,6 +176,7 @@ public struct ClaimFeatures {
                         }
                     }
                     cues.word(hash: hash, length: length, tail: tail, capitalised: capitalised)
+                    wordCount += 1
                     lastSign = 0
                 } else if b >= 0x30 && b <= 0x39 {
                     let start = i
