@@ -56,27 +56,27 @@ struct ClaimCues {
             (.lets, ["let's"]),
         ]
 
-        /// Open addressing over token hashes (0 = empty), `slots` entries, at most half full:
-        /// a token costs one probe, mostly, not a binary search.
+        /// Open addressing over token hashes, `slots` entries, at most half full: a token costs
+        /// one probe, mostly, not a binary search. An entry packs the top 48 bits of a word's
+        /// hash over its 16 class bits (0 = empty), so a lookup reads one array; a word not
+        /// listed matches only if it shares those 48 bits with a listed one.
         static let slotBits = 8
         static let slots = 1 << slotBits
-        static let table: (keys: [UInt64], classes: [WordClass]) = {
+        static let table: [UInt64] = {
             var merged: [UInt64: WordClass] = [:]
             for (wordClass, words) in lists {
                 for word in words { merged[ClaimFeatures.tokenHash(word.utf8), default: []].insert(wordClass) }
             }
             precondition(merged.count * 2 <= slots, "ClaimCues: more words than the table holds")
-            var keys = [UInt64](repeating: 0, count: slots)
-            var classes = [WordClass](repeating: [], count: slots)
+            var table = [UInt64](repeating: 0, count: slots)
             // Sorted, so that the table is the same in every process.
             for (hash, wordClass) in merged.sorted(by: { $0.key < $1.key }) {
-                precondition(hash != 0, "ClaimCues: a word hashes to the empty slot's key")
+                precondition(hash >> 16 != 0, "ClaimCues: a word hashes to the empty entry")
                 var i = slot(hash)
-                while keys[i] != 0 { i = (i + 1) & (slots - 1) }
-                keys[i] = hash
-                classes[i] = wordClass
+                while table[i] != 0 { i = (i + 1) & (slots - 1) }
+                table[i] = hash & ~0xffff | UInt64(wordClass.rawValue)
             }
-            return (keys, classes)
+            return table
         }()
 
         /// Fibonacci hashing: the top bits of the product spread FNV's hashes over the slots.
@@ -86,12 +86,11 @@ struct ClaimCues {
 
         /// The classes of the token with this hash (FNV of its lower-cased bytes).
         @inline(__always) static func of(_ hash: UInt64) -> WordClass {
-            let table = table
             var i = slot(hash)
             while true {
-                let key = table.keys[i]
-                if key == hash { return table.classes[i] }
-                if key == 0 { return [] }
+                let entry = table[i]
+                if entry == 0 { return [] }
+                if entry >> 16 == hash >> 16 { return WordClass(rawValue: UInt16(truncatingIfNeeded: entry)) }
                 i = (i + 1) & (slots - 1)
             }
         }
