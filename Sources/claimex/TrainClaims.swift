@@ -58,8 +58,8 @@ struct TrainClaims: ParsableCommand {
             for file in files { examples += try ClaimModelTrainer.readExamples(file, textKey: textKey) }
             if let dumpFeatures {
                 var out = ""
-                for example in examples {
-                    let line = try JSONSerialization.data(withJSONObject: ["names": trainer.featureNames(example.text)])
+                for names in trainer.featureNames(of: examples) {
+                    let line = try JSONSerialization.data(withJSONObject: ["names": names])
                     out += String(decoding: line, as: UTF8.self) + "\n"
                 }
                 try Data(out.utf8).write(to: URL(fileURLWithPath: dumpFeatures), options: .atomic)

@@ -109,7 +109,8 @@ struct ClaimCues {
     private var lyWords = 0
     private var names = 0
     private var inName = false
-    private var words = 0
+    /// Words read so far.
+    private(set) var words = 0
     var quotationMark = false
     var commas = 0
 
@@ -128,13 +129,14 @@ struct ClaimCues {
             promise = true
         }
         if classes.contains(.lets) || (previous.contains(.letWord) && classes.contains(.letObject)) { lets = true }
-        // Endings: "-ed", "-ing", "-ly" on words long enough not to be
-        // "red", "king" or "only" by accident (most are, all the same, past tenses and
-        // participles, gerunds and adverbs).
+        // Endings: "-ed", "-ing", "-ly" on words long enough not to be "red", "king" or "only"
+        // by accident (most such words are past tenses and participles, gerunds and adverbs).
         if length > 4 && tail & 0xffff == ClaimCues.ed { pastWords += 1 }
         if length > 5 && tail == ClaimCues.ingTail { ingWords += 1 }
         if length > 4 && tail & 0xffff == ClaimCues.ly { lyWords += 1 }
-        // A name inside the sentence: a run of capitalised words after the first word ("I" is no name).
+        // A name inside the sentence: a run of capitalised words after the first word ("I" is
+        // no name). `f:cap` counts the capitalised words; this counts the runs, so "Joe Biden"
+        // is one name.
         let name = capitalised && words > 0 && !classes.contains(.first)
         if name && !inName { names += 1 }
         inName = name

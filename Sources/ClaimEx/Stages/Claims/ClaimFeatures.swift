@@ -176,7 +176,6 @@ public struct ClaimFeatures {
                         }
                     }
                     cues.word(hash: hash, length: length, tail: tail, capitalised: capitalised)
-                    wordCount += 1
                     lastSign = 0
                 } else if b >= 0x30 && b <= 0x39 {
                     let start = i
@@ -228,6 +227,7 @@ public struct ClaimFeatures {
         if lastSign == UInt8(ascii: "?") { add(ClaimFeatures.questionFeature) }
         add(ClaimFeatures.lengths[min(tokens / 5, 8)])
         cues.emit(into: &self, lastSign: lastSign)
+        wordCount += cues.words
     }
 
     static let typeFeatures = ClaimType.allCases.map { Named("t:" + $0.rawValue) }
