@@ -39,6 +39,9 @@ struct TrainClaims: ParsableCommand {
     @Option(help: "Drop features seen in fewer training sentences.")
     var minCount = ClaimModelTrainer.Options().minCount
 
+    @Option(help: "Write each sentence's feature names as JSON Lines ({\"names\": [...]}, in input order) to this file instead of training.")
+    var dumpFeatures: String?
+
     func run() throws {
         guard let dir = rules ?? RuleLocator.bundledDirectory() else {
             throw Fatal(description: "claimex: cannot find the bundled rules/ directory; pass --rules DIR")
@@ -53,6 +56,16 @@ struct TrainClaims: ParsableCommand {
             let trainer = try ClaimModelTrainer(rulesDirectory: dir, options: options)
             var examples: [ClaimModelTrainer.Example] = []
             for file in files { examples += try ClaimModelTrainer.readExamples(file, textKey: textKey) }
+            if let dumpFeatures {
+                var out = ""
+                for names in trainer.featureNames(of: examples) {
+                    let line = try JSONSerialization.data(withJSONObject: ["names": names])
+                    out += String(decoding: line, as: UTF8.self) + "\n"
+                }
+                try Data(out.utf8).write(to: URL(fileURLWithPath: dumpFeatures), options: .atomic)
+                diagnose("claimex: features of \(examples.count) sentences → \(dumpFeatures)")
+                return
+            }
             let (model, report) = try trainer.train(examples)
             let sources = files.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " ")
             let header = [

@@ -101,6 +101,26 @@ struct CLI {
         #expect(lines.first?.contains(#""id":"s1","claim_types":["quantity","temporal"],"is_claim":true"#) == true)
     }
 
+    /// `train-claims --dump-features` writes one line of feature names a sentence, in input
+    /// order, and trains nothing (the bundled model is untouched).
+    @Test func trainClaimsDumpsTheFeaturesItWouldTrainOn() throws {
+        let dir = NSTemporaryDirectory() + "claimex-dump-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let input = dir + "/train.jsonl", dump = dir + "/features.jsonl", model = dir + "/model.tsv"
+        try Data((#"{"sentence":"We cut taxes by 4%.","labels":["claim"]}"# + "\n"
+                  + #"{"sentence":"Thank you!","labels":["not_a_claim"]}"# + "\n").utf8).write(to: URL(fileURLWithPath: input))
+        let r = try CLI.run(["train-claims", input, "--dump-features", dump, "--output", model])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(!FileManager.default.fileExists(atPath: model))
+        let lines = try String(contentsOfFile: dump, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 2)
+        let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: [String]]
+        let names = Set(first?["names"] ?? [])
+        #expect(names.isSuperset(of: ["w:taxes", "b:cut taxes", "f:we", "f:digits", "t:quantity"]))
+        #expect(lines[1].contains("f:excl"))
+    }
+
     @Test func outputIsWrittenAtomicallyAndNotOverwritten() throws {
         let path = NSTemporaryDirectory() + "claimex-out-\(UUID().uuidString).jsonl"
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -85,6 +85,16 @@ import Patterns
         }
     }
 
+    /// Page furniture split off as a sentence ("___", a lone backslash, a copyright sign and
+    /// year) has shape cues but no word: never a claim, whatever the weights say.
+    @Test(arguments: ["___", "\\", "© 2024", "$5,000,000!", "1.", "“…”"])
+    func textsWithoutWordsAreNoClaims(_ text: String) {
+        let v = verdict(text)
+        #expect(!v.isClaim)
+        #expect(v.types.allSatisfy { $0 == .opinion })
+        #expect(v.checkworthy < 0.5)
+    }
+
     @Test func checkworthyRanksFactsAboveSmallTalk() {
         let fact = verdict("We have lost 2.3 million manufacturing jobs since 2001.")
         let talk = verdict("Thank you very much, it is good to be here tonight.")

@@ -1,5 +1,5 @@
 /// The features the claim model reads from one text: word unigrams and bigrams, a few
-/// shape cues, and which claim rules fired.
+/// shape cues (and the sentence-level cues of `ClaimCues`), and which claim rules fired.
 ///
 /// Each feature has a readable name (`w:troops`, `b:more than`, `f:cap`, `t:quantity`,
 /// `r:quantity.percent`) — the weights file lists weights by these names, so a fact-checker
@@ -18,6 +18,9 @@ public struct ClaimFeatures {
     /// The summed weights (claim, check-worthiness) of the features found so far, without
     /// the biases; only kept when `scoring`.
     public private(set) var sums: (claim: Float, checkworthy: Float) = (0, 0)
+    /// Words (runs of letters) read so far: a text with none ("___", "©", a lone number)
+    /// makes no claim, whatever its shape cues weigh.
+    public private(set) var wordCount = 0
 
     public init(namesWanted: Bool = false) {
         self.namesWanted = namesWanted
@@ -34,6 +37,7 @@ public struct ClaimFeatures {
     /// Empties the lists, keeping their storage.
     public mutating func reset() {
         sums = (0, 0)
+        wordCount = 0
         keys.removeAll(keepingCapacity: true)
         names.removeAll(keepingCapacity: true)
     }
@@ -132,6 +136,7 @@ public struct ClaimFeatures {
         var capitals = 0
         var digits = 0
         var lastSign: UInt8 = 0
+        var cues = ClaimCues()
         var token: [UInt8] = []
         for range in ranges {
             var i = range.lowerBound
@@ -142,8 +147,11 @@ public struct ClaimFeatures {
                 token.removeAll(keepingCapacity: true)
                 if ClaimFeatures.letterWidth(buf, i, end) > 0 {
                     // A word: capitalised words after the first count as names.
-                    if tokens > 0 && b >= 0x41 && b <= 0x5a { capitals += 1 }
+                    let capitalised = b >= 0x41 && b <= 0x5a
+                    if tokens > 0 && capitalised { capitals += 1 }
                     hash = ClaimFeatures.fnvStart
+                    var length = 0
+                    var tail: UInt32 = 0
                     while i < end {
                         let width = ClaimFeatures.letterWidth(buf, i, end)
                         if width > 0 {
@@ -151,18 +159,23 @@ public struct ClaimFeatures {
                                 let c = buf[k]
                                 let lower = c >= 0x41 && c <= 0x5a ? c | 0x20 : c
                                 hash = ClaimFeatures.fnv(hash, lower)
+                                tail = (tail << 8 | UInt32(lower)) & 0xff_ffff
                                 if namesWanted { token.append(lower) }
                             }
                             i += width
+                            length += width
                         } else if let width = ClaimFeatures.apostrophe(buf, i, end), i + width < end,
                                   ClaimFeatures.letterWidth(buf, i + width, end) > 0 {
                             hash = ClaimFeatures.fnv(hash, UInt8(ascii: "'"))
+                            tail = (tail << 8 | UInt32(UInt8(ascii: "'"))) & 0xff_ffff
                             if namesWanted { token.append(UInt8(ascii: "'")) }
                             i += width
+                            length += 1
                         } else {
                             break
                         }
                     }
+                    cues.word(hash: hash, length: length, tail: tail, capitalised: capitalised)
                     lastSign = 0
                 } else if b >= 0x30 && b <= 0x39 {
                     let start = i
@@ -182,14 +195,21 @@ public struct ClaimFeatures {
                     hash = isYear ? ClaimFeatures.year : ClaimFeatures.number
                     if namesWanted { token = Array((isYear ? "<year>" : "<num>").utf8) }
                     digits += 1
+                    cues.other()
                     lastSign = 0
                 } else if b == UInt8(ascii: "%") || b == UInt8(ascii: "$") || b == UInt8(ascii: "?") {
                     hash = ClaimFeatures.fnv(ClaimFeatures.fnvStart, b)
                     if namesWanted { token = [b] }
+                    cues.other()
                     lastSign = b
                     i += 1
                 } else {
                     if b > 0x20 { lastSign = b }
+                    if b == UInt8(ascii: ",") { cues.commas += 1 }
+                    // " or “ (E2 80 9C).
+                    if b == UInt8(ascii: "\"") || (b == 0xe2 && i + 2 < end && buf[i + 1] == 0x80 && buf[i + 2] == 0x9c) {
+                        cues.quotationMark = true
+                    }
                     i += ClaimFeatures.scalarWidth(b)
                     continue
                 }
@@ -206,6 +226,8 @@ public struct ClaimFeatures {
         if digits > 0 { add(ClaimFeatures.digitsFeature) }
         if lastSign == UInt8(ascii: "?") { add(ClaimFeatures.questionFeature) }
         add(ClaimFeatures.lengths[min(tokens / 5, 8)])
+        cues.emit(into: &self, lastSign: lastSign)
+        wordCount += cues.words
     }
 
     static let typeFeatures = ClaimType.allCases.map { Named("t:" + $0.rawValue) }

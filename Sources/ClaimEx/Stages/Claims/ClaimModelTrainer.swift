@@ -103,6 +103,20 @@ public struct ClaimModelTrainer {
         return examples
     }
 
+    /// The feature names of each example's text, as training sees them: what
+    /// `claimex train-claims --dump-features` writes, to try another model on the same features.
+    public func featureNames(of examples: [Example]) -> [[String]] {
+        let scratch = Workspace().scratch
+        return examples.map { example in
+            var text = example.text
+            return text.withUTF8 { buf in
+                let ranges = [0..<buf.count]
+                return typer.features(buf, ranges: ranges, hits: typer.hits(buf, ranges: ranges, scratch: scratch),
+                                      namesWanted: true).names
+            }
+        }
+    }
+
     // MARK: training
 
     public func train(_ examples: [Example]) throws(TrainError) -> (ClaimModel, Report) {
@@ -112,17 +126,10 @@ public struct ClaimModelTrainer {
         var names: [String] = []
         var documentFrequency: [Int] = []
         var rawRows: [[Int]] = []
-        let scratch = Workspace().scratch
-        for example in examples {
-            var text = example.text
-            let features = text.withUTF8 { buf in
-                let ranges = [0..<buf.count]
-                return typer.features(buf, ranges: ranges, hits: typer.hits(buf, ranges: ranges, scratch: scratch),
-                                      namesWanted: true)
-            }
+        for exampleNames in featureNames(of: examples) {
             var row: [Int] = []
             var seen: Set<Int> = []
-            for name in features.names {
+            for name in exampleNames {
                 let id: Int
                 if let known = ids[name] {
                     id = known

@@ -139,12 +139,15 @@ public struct ClaimTyper: Sendable {
                            checkworthy: checkable ? 0.5 : 0.2, claimScore: checkable ? 0.5 : 0.2)
         }
         let (claim, worth) = model.score(features)
-        // Check-worthy implies a claim (the scorer's and fact-checkers' hierarchy).
-        let isClaim = claim >= 0.5 || worth >= 0.5
+        // Check-worthy implies a claim (the scorer's and fact-checkers' hierarchy); a text
+        // without a word claims nothing.
+        let worded = features.wordCount > 0
+        let isClaim = worded && (claim >= 0.5 || worth >= 0.5)
         let types = hits.types.filter { isClaim ? $0 != .opinion : $0 == .opinion }
         let ruleIndex = hits.indices.first { types.contains(rules[$0].type) }
         return Verdict(types: types, rule: ruleIndex.map { rules[$0].id }, isClaim: isClaim,
-                       checkworthy: ClaimTyper.round3(worth), claimScore: ClaimTyper.round3(claim))
+                       checkworthy: worded ? ClaimTyper.round3(worth) : Verdict.none.checkworthy,
+                       claimScore: worded ? ClaimTyper.round3(claim) : Verdict.none.claimScore)
     }
 
     /// Everything `explain` shows: the verdict, the rules that fired, and the model's
