@@ -18,8 +18,11 @@ struct Extract: ParsableCommand {
     @Option(help: "record: one line a quote or claim; article: one line an input article, its quotes and claims in arrays.")
     var group: Grouping = .record
 
-    @Option(help: "Run only the attribution rules at least this confident (0–1). 0.6 keeps reported speech and drops the broad stance and action rules (endorsed her, declined to …).")
+    @Option(help: "Run only the attribution rules at least this confident (0–1), and keep only the learned model's quotes at least this probable. With --rules-only, 0.6 keeps reported speech and drops the broad stance and action rules (endorsed her, declined to …).")
     var minConfidence: Double = 0
+
+    @Flag(help: "Attribution by the rules alone, without the learned model (rules/attribution/model.tsv).")
+    var rulesOnly = false
 
     enum Grouping: String, ExpressibleByArgument, CaseIterable {
         case record, article
@@ -32,9 +35,11 @@ struct Extract: ParsableCommand {
     func run() throws {
         let group = group
         let minConfidence = minConfidence
+        let rulesOnly = rulesOnly
         try options.run(.extract) {
             $0.groupByArticle = group == .article
             $0.minQuoteConfidence = minConfidence
+            $0.attributionModel = !rulesOnly
         }
     }
 }

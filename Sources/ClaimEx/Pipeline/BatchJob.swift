@@ -32,6 +32,8 @@ public struct BatchJob {
     /// `--min-confidence`: quotes from rules less confident than this are not looked for
     /// (the broad stance and action rules of PolNeAR's sense of attribution sit below 0.6).
     public var minQuoteConfidence = 0.0
+    /// `--rules-only` turns it off: attribution by the rules alone.
+    public var attributionModel = true
     public var progress: ProgressLine.Mode = .never
 
     public init(mode: Mode, rules: RuleSet) {
@@ -101,7 +103,8 @@ public struct BatchJob {
             }
         case .extract, .clean, .sentences:
             let depth: Pipeline.Depth = mode == .clean ? .clean : mode == .sentences ? .sentences : .full
-            let pipeline = Pipeline(rules: rules, depth: depth, limits: limits, minQuoteConfidence: minQuoteConfidence)
+            let pipeline = Pipeline(rules: rules, depth: depth, limits: limits, minQuoteConfidence: minQuoteConfidence,
+                                    attributionModel: attributionModel)
             return { article, workspace in
                 let document: Document
                 do throws(ArticleError) {

@@ -39,6 +39,7 @@ public struct Explainer {
             out += "  drop  " + describe(c) + "      why: \(reason)\n"
         }
         for w in warnings { out += "  warning: \(w)\n" }
+        out += explainLearned(document, kept: kept, describe: describe, workspace: workspace)
         out += "\n== quotes\n"
         for q in document.quotes {
             let speaker = q.speaker.map { "\($0.name) [\($0.resolvedBy.rawValue) from «\($0.mention)»]" } ?? "-"
@@ -83,5 +84,57 @@ extension Explainer {
             describe("[\(i)]", [s.range])
         }
         return out
+    }
+}
+
+extension Explainer {
+    /// The learned model's section: which rule quotes it cut short, and every candidate it
+    /// decoded — kept, below the threshold, or lost to an overlapping one — with the cue's
+    /// probability, the candidate's, and the features that weighed most in each.
+    func explainLearned(_ document: Document, kept: [Candidate], describe: (Candidate) -> String, workspace: Workspace) -> String {
+        guard let model = rules.attributionModel else { return "\n== learned attribution model: none in \(rules.directory)/attribution\n" }
+        var out = "\n== learned attribution model (cue threshold \(model.cueThreshold), candidate threshold \(model.threshold))\n"
+        let learned = LearnedAttribution(model: model)
+        var everything = model
+        everything.threshold = 0
+        let all = LearnedAttribution(model: everything)
+        document.withUTF8 { buf in
+            let trimmed = learned.trim(kept, document: document, buf: buf, scratch: workspace.learned)
+            for (before, after) in zip(kept, trimmed) where before.parts != after.parts {
+                out += "  cut   \(before.rule): «\(document.slice(before.content))» → «\(document.slice(after.content))»\n"
+            }
+            let taken = learned.candidates(document: document, buf: buf, taken: trimmed, minConfidence: 0, scratch: workspace.learned)
+            for f in all.candidates(document: document, buf: buf, taken: trimmed, minConfidence: 0, scratch: workspace.learned) {
+                let status = taken.contains { $0.candidate.cue == f.candidate.cue && $0.candidate.parts == f.candidate.parts } ? "kept " :
+                    f.probability < Float(model.threshold) ? "below" : "lost "
+                out += "  \(status) " + describe(f.candidate)
+                let st = document.sentences[f.sentence]
+                workspace.learned.load(buf, range: st.range, startsInsideQuote: st.startsInsideQuote, lexicon: model.features.lexicon)
+                let s = workspace.learned.sentence
+                var cue = Contributions(table: model.weights)
+                model.features.cue(s, f.head, buf, into: &cue)
+                var candidate = Contributions(table: model.weights)
+                model.features.candidate(f.facts, s, head: f.head, buf, into: &candidate)
+                out += "      cue p \(ClaimModel.format(f.facts.cueProbability)): " + cue.strongest(6) + "\n"
+                out += "      candidate p \(ClaimModel.format(f.probability)): " + candidate.strongest(6) + "\n"
+            }
+        }
+        return out
+    }
+}
+
+/// Collects each feature's name and weight, for `explain`.
+struct Contributions: FeatureSink {
+    let table: WeightTable
+    var items: [(name: String, weight: Float)] = []
+    mutating func add(_ key: UInt64, _ name: @autoclosure () -> String) {
+        let w = table[key]
+        if w != 0 { items.append((name(), w)) }
+    }
+
+    /// The `n` features that weigh most either way, with their weights.
+    func strongest(_ n: Int) -> String {
+        items.sorted { abs($0.weight) > abs($1.weight) }.prefix(n).map { "\($0.name) \(ClaimModel.format($0.weight))" }
+            .joined(separator: ", ")
     }
 }

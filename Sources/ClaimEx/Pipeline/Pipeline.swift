@@ -8,7 +8,9 @@ public struct Pipeline: Sendable {
     public let depth: Depth
     let stages: any Stage<Article, Document>
 
-    public init(rules: RuleSet, depth: Depth = .full, limits: ArticleLimits = .standard, minQuoteConfidence: Double = 0) {
+    /// `attributionModel: false` runs the attribution rules without the learned model.
+    public init(rules: RuleSet, depth: Depth = .full, limits: ArticleLimits = .standard, minQuoteConfidence: Double = 0,
+                attributionModel: Bool = true) {
         self.depth = depth
         let cleanup = CleanupStage(rules: rules, limits: limits)
         switch depth {
@@ -19,7 +21,7 @@ public struct Pipeline: Sendable {
         case .full:
             stages = cleanup
                 .then(SentenceStage(rules: rules))
-                .then(AttributionStage(rules: rules, limits: limits, minConfidence: minQuoteConfidence))
+                .then(AttributionStage(rules: rules, limits: limits, minConfidence: minQuoteConfidence, useModel: attributionModel))
                 .then(ClaimTypingStage(rules: rules))
         }
     }

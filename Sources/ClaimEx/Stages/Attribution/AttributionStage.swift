@@ -297,7 +297,9 @@ public struct AttributionStage: Stage {
         return (taken.sorted { $0.content.lowerBound < $1.content.lowerBound }, dropped)
     }
 
-    private func build(_ chosen: [Candidate], document: Document, buf: UnsafeBufferPointer<UInt8>) -> [Quote] {
+    /// Quotes from the chosen candidates, their speakers resolved in document order (also what
+    /// the model trainer judges its candidates by).
+    func build(_ chosen: [Candidate], document: Document, buf: UnsafeBufferPointer<UInt8>) -> [Quote] {
         var resolver = SpeakerResolver(lexicon: lexicon)
         var quotes: [Quote] = []
         func text(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: buf[r]), as: UTF8.self) }

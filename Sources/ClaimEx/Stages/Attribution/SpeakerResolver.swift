@@ -37,7 +37,10 @@ struct SpeakerResolver {
                                   range: range, resolvedBy: .surname)
             } else {
                 speaker = Speaker(name: name, title: title ?? apposition, mention: mention, range: range, resolvedBy: .name)
-                if words.count >= 2, let surname = words.last { peopleBySurname[String(surname)] = (name, title ?? apposition) }
+                // "Johnson and Corbyn" names two people, not one whose surname is Corbyn.
+                if words.count >= 2, !SpeakerResolver.isGroup(name), let surname = words.last {
+                    peopleBySurname[String(surname)] = (name, title ?? apposition)
+                }
             }
         }
         history.append(speaker)
@@ -54,7 +57,7 @@ struct SpeakerResolver {
             // A pronoun left unresolved (the writer's "I") is nobody's antecedent.
             if lexicon.pronouns[candidate.name.lowercased()] != nil { return false }
             return switch referent {
-            case .person: candidate.resolvedBy != .role
+            case .person: candidate.resolvedBy != .role && !SpeakerResolver.isGroup(candidate.name)
             case .group, .thing: true
             case .self: false
             }
@@ -63,6 +66,11 @@ struct SpeakerResolver {
             return Speaker(name: mention, title: nil, mention: mention, range: range, resolvedBy: .pronoun)
         }
         return Speaker(name: antecedent.name, title: antecedent.title, mention: mention, range: range, resolvedBy: .pronoun)
+    }
+
+    /// Two or more people named together ("Johnson and Corbyn", "Smith & Jones"): a group.
+    static func isGroup(_ name: String) -> Bool {
+        name.contains(" and ") || name.contains(" & ")
     }
 
     /// A mention that starts with a determiner or ends in a role noun names a role, not a person.

@@ -70,7 +70,7 @@ struct AttributionFeatures: Sendable {
     /// Shape letters by `WordToken.Shape` raw value (punctuation: the mark itself).
     static let shapeLetters = ["C", "U", "D", "l"]
     static let shapeValues = shapeLetters.map(FeatureKey.value)
-    static let classValues = (0...10).map { FeatureKey.value(TokenLexicon.WordClass(rawValue: UInt8($0))!.letter) }
+    static let classValues = (0...12).map { FeatureKey.value(TokenLexicon.WordClass(rawValue: UInt8($0))!.letter) }
     static let comma = FeatureKey.value(",")
     /// Distance buckets 0…5, 10, 20, far, as indices into the tables below.
     static let bucketNames = ["0", "1", "2", "3", "4", "5", "10", "20", "far"]
@@ -380,6 +380,8 @@ struct AttributionFeatures: Sendable {
         var ruleQuoteInSentence: Bool
         /// How many words of the sentence the cue model took for cue heads.
         var heads: Int
+        /// The cue head's token.
+        var head = 0
     }
 
     static let qBias = FeatureKey.template("q:bias"), qCue = FeatureKey.template("q:cue"), qContent = FeatureKey.template("q:content")
@@ -387,6 +389,16 @@ struct AttributionFeatures: Sendable {
     static let qKind = FeatureKey.template("q:kind"), qSourceClass = FeatureKey.template("q:srcclass"), qWord = FeatureKey.template("q:w")
     static let qClass = FeatureKey.template("q:cls"), qRule = FeatureKey.template("q:rulesent"), qHeads = FeatureKey.template("q:heads")
     static let qSideLength = FeatureKey.template("q:sidelen")
+    static let qSourceShape = FeatureKey.template("q:srcshape")
+    /// Source length in words (1, 2, 3, 4+) and the gap to the cue (0, 1, 2, 3+), before or after it.
+    static let sourceShapeNames = ["B", "A"].flatMap { side in (1...4).flatMap { l in (0...3).map { g in "\(side)\(l)-\(g)" } } }
+    static let sourceShapeValues = sourceShapeNames.map(FeatureKey.value)
+    @inline(__always) static func sourceShape(_ source: (Int, Int), head h: Int) -> Int {
+        let after = source.0 > h
+        let length = min(source.1 - source.0 + 1, 4)
+        let gap = min(after ? source.0 - h - 1 : h - source.1 - 1, 3)
+        return ((after ? 1 : 0) * 4 + (length - 1)) * 4 + max(gap, 0)
+    }
     static let tenths = (0...10).map { FeatureKey.value(String($0)) }
     /// Log-probability buckets of a boundary decision: ≥ -0.5, -1, -2, -3, -5, below.
     static let scoreBuckets: [(Float, String)] = [(-0.5, "0.5"), (-1, "1"), (-2, "2"), (-3, "3"), (-5, "5"), (-.infinity, "more")]
@@ -436,8 +448,11 @@ struct AttributionFeatures: Sendable {
         sink.add(FeatureKey.key(F.qKind, kind.1), "q:kind=" + kind.0)
         if let (x, y) = f.source {
             sink.add(FeatureKey.key(F.qSourceClass, wordClass(s, x), wordClass(s, y)), "q:srcclass=" + wordClassName(s, x) + " " + wordClassName(s, y))
+            let shape = F.sourceShape((x, y), head: f.head)
+            sink.add(FeatureKey.key(F.qSourceShape, F.sourceShapeValues[shape]), "q:srcshape=" + F.sourceShapeNames[shape])
         } else {
             sink.add(FeatureKey.key(F.qSourceClass, F.none), "q:srcclass=-")
+            sink.add(FeatureKey.key(F.qSourceShape, F.none), "q:srcshape=-")
         }
     }
 
@@ -457,6 +472,7 @@ struct AttributionFeatures: Sendable {
         let kind = best(kindValues.map { FeatureKey.key(qKind, $0.1) })
         let pairs = classValues.flatMap { a in classValues.map { b in FeatureKey.key(qSourceClass, a, b) } }
         let sourceClass = best(pairs + [FeatureKey.key(qSourceClass, none)])
-        return content + source + shape + kind + sourceClass
+        let sourceShape = best(sourceShapeValues.map { FeatureKey.key(qSourceShape, $0) } + [FeatureKey.key(qSourceShape, none)])
+        return content + source + shape + kind + sourceClass + sourceShape
     }
 }

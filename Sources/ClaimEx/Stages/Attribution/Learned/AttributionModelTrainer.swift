@@ -25,7 +25,7 @@ public struct AttributionModelTrainer {
         public var cueL1 = 0.02
         public var cueThreshold = 0.25
         /// The candidate model's probability at which a candidate is kept.
-        public var threshold = 0.5
+        public var threshold = 0.6
         /// Cue probability at which a rule's reported clause is cut before a new one.
         public var splitThreshold = 0.7
         public var sourceThreshold = 0.05
@@ -191,11 +191,13 @@ public struct AttributionModelTrainer {
         return Prepared(document: document, taken: taken, occupied: LearnedAttribution.Occupancy(taken), gold: article.attributions.map { (convert($0.content), convert($0.source), convert($0.cue)) })
     }
 
-    /// The cue head among `tokens` inside `cue`: its first word that is not an auxiliary or
-    /// function word (else its first word).
+    /// The cue head among `tokens` inside `cue`: its first word that is neither an auxiliary or
+    /// function word nor an adverb ("has also fiercely criticised" → "criticised"), else its
+    /// first word that is not a function word ("reportedly"), else its first word.
     func head(of cue: [Range<Int>], in s: TokenizedSentence, buf: UnsafeBufferPointer<UInt8>) -> Int? {
         let inside = s.tokens.indices.filter { k in s.tokens[k].isWord && cue.contains { $0.overlaps(s.tokens[k].range) } }
-        return inside.first { !AttributionModelTrainer.notHeads.contains(WordTokenizer.normalised(buf, s.tokens[$0].range)) } ?? inside.first
+        let content = inside.filter { !AttributionModelTrainer.notHeads.contains(WordTokenizer.normalised(buf, s.tokens[$0].range)) }
+        return content.first { s.wordClass[$0] != .adverb } ?? content.first ?? inside.first
     }
 
     // MARK: training
@@ -353,12 +355,18 @@ public struct AttributionModelTrainer {
                         let k = Self.wordKeys(buf, c.parts)
                         for gi in gold.indices where !consumed.contains(gi) && Self.f1(k, gold[gi]) >= 0.5 { consumed.insert(gi); break }
                     }
-                    for f in learned.candidates(document: p.document, buf: buf, taken: p.taken, minConfidence: 0, scratch: scratch) {
+                    let found = learned.candidates(document: p.document, buf: buf, taken: p.taken, minConfidence: 0, scratch: scratch)
+                    // The speakers as the output will name them: resolved with the rules' quotes.
+                    var speakers: [Range<Int>: Speaker?] = [:]
+                    for q in rules.build(p.taken + found.map(\.candidate), document: p.document, buf: buf) where q.rule == LearnedAttribution.ruleID {
+                        speakers[q.content] = q.speaker
+                    }
+                    for f in found {
                         let k = Self.wordKeys(buf, f.candidate.parts)
+                        let speaker = speakers[f.candidate.content] ?? nil
                         let right = gold.indices.contains { gi in
                             guard !consumed.contains(gi), Self.f1(k, gold[gi]) >= 0.5 else { return false }
-                            let source = p.gold[gi].source
-                            return source.isEmpty || (f.candidate.speaker.map { s in source.contains { $0.overlaps(s) } } ?? false)
+                            return Self.speakerRight(speaker, source: p.gold[gi].source.map(p.document.slice).joined(separator: " "))
                         }
                         let st = p.document.sentences[f.sentence]
                         scratch.load(buf, range: st.range, startsInsideQuote: st.startsInsideQuote, lexicon: lexicon)
@@ -387,6 +395,33 @@ public struct AttributionModelTrainer {
     }
 
     static let folds = 5
+
+    /// Whether a resolved speaker names the annotated source: they share a word that is not a
+    /// function word, or the source is only a pronoun and the speaker is a name. No source
+    /// annotated: any speaker is right.
+    static func speakerRight(_ speaker: Speaker?, source: String) -> Bool {
+        func words(_ s: String) -> [String] {
+            s.lowercased().replacingOccurrences(of: "’", with: "'").split { !($0.isLetter || $0.isNumber || $0 == "'") }
+                .map { String($0) }.filter { !$0.isEmpty && $0 != "'s" && $0 != "s" }
+        }
+        let gold = words(source)
+        guard !gold.isEmpty else { return true }
+        guard let speaker else { return false }
+        let predicted = speaker.name.isEmpty ? speaker.mention : speaker.name
+        let mine = words(predicted)
+        if gold.allSatisfy(pronounWords.contains) {
+            return mine == gold || predicted.split(separator: " ").contains { w in
+                w.first?.isUppercase == true && !speakerStopwords.contains(w.lowercased())
+            }
+        }
+        let content = Set(gold.filter { !speakerStopwords.contains($0) })
+        return content.isEmpty ? !Set(gold).isDisjoint(with: mine) : !content.isDisjoint(with: mine)
+    }
+
+    static let pronounWords: Set<String> = ["i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them", "his",
+                                            "hers", "its", "their", "our", "my", "your", "who", "which", "that", "this", "one"]
+    static let speakerStopwords: Set<String> = pronounWords.union(TokenLexicon.functionWordList).union(TokenLexicon.determinerWords)
+        .union(TokenLexicon.quantifierWords).union(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "said", "says"])
 
     /// The normalised word keys of some ranges, sorted: a bag of words for token F1.
     static func wordKeys(_ buf: UnsafeBufferPointer<UInt8>, _ ranges: [Range<Int>]) -> [UInt64] {

@@ -11,7 +11,7 @@ struct BoundaryScorer: Sendable {
     /// Tables of one content boundary model (`s:` or `e:`).
     struct Content: Sendable {
         let t: F.BoundaryTemplates
-        /// [side], [side * 9 + bucket], [quoted], [class * 2 + side] (classes: 11, then <s>, </s>).
+        /// [side], [side * 9 + bucket], [quoted], [class * 2 + side] (the word classes, then <s>, </s>).
         let side: [Float], d: [Float], q: [Float], cp: [Float], cn: [Float]
         /// The cue-independent part: bias, own shape [4], first and last [2 each].
         let bias: Float, shape: [Float], first: [Float], last: [Float]
@@ -37,7 +37,7 @@ struct BoundaryScorer: Sendable {
         /// [side * 2 + contentSide], [(side * 9 + bucket) * 2 + contentSide], [(class * 2 + side) * 9 + bucket], [quoted].
         let side: [Float], d: [Float], cd: [Float], q: [Float]
         /// The cue-independent part: bias, own shape [4], neighbours' shapes [6: 4, <s>, </s>],
-        /// own and neighbours' classes [13], first [2].
+        /// own and neighbours' classes [classes + 2], first [2].
         let bias: Float, shape: [Float], shapePrevious: [Float], shapeNext: [Float]
         let cls: [Float], clsPrevious: [Float], clsNext: [Float], first: [Float]
 
@@ -61,7 +61,7 @@ struct BoundaryScorer: Sendable {
 
     let weights: WeightTable
     let contentStart: Content, contentEnd: Content, sourceStart: Source, sourceEnd: Source
-    /// The value keys of the 11 word classes, then <s> and </s>.
+    /// The value keys of the word classes, then <s> and </s>.
     static let classValues = F.classValues + [F.start, F.end]
     let sideBucket: [UInt64]
 
@@ -76,7 +76,7 @@ struct BoundaryScorer: Sendable {
 
     /// The class index of token `k` for the tables (out of the sentence: <s> or </s>).
     @inline(__always) static func classIndex(_ s: TokenizedSentence, _ k: Int) -> Int {
-        k < 0 ? 11 : k >= s.tokens.count ? 12 : Int(s.wordClass[k].rawValue)
+        k < 0 ? F.classValues.count : k >= s.tokens.count ? F.classValues.count + 1 : Int(s.wordClass[k].rawValue)
     }
 
     @inline(__always) static func word(_ s: TokenizedSentence, _ k: Int) -> UInt64 {

@@ -12,7 +12,7 @@ struct CueScorer: Sendable {
     let bias: Float
     /// Own shape [4], own class [classes]; per offset of `F.shapeOffsets`: neighbour shape
     /// [6: 4 shapes, <s>, </s>] and class [classes]; position [7], reverse position [7], and the
-    /// flags q, capbefore, pronbefore, quoteinsent, commabefore [2 each], quotes [4], first [13].
+    /// flags q, capbefore, pronbefore, quoteinsent, commabefore [2 each], quotes [4], first [classes + 2].
     let shape: [Float], cls: [Float], shapeAt: [[Float]], clsAt: [[Float]]
     let pos: [Float], rpos: [Float], quoted: [Float], capBefore: [Float], pronounBefore: [Float]
     let quoteInSentence: [Float], commaBefore: [Float], quotes: [Float], first: [Float]

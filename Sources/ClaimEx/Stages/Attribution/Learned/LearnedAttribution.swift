@@ -66,12 +66,17 @@ struct LearnedAttribution {
             let sentence = document.sentences[si]
             scratch.load(buf, range: sentence.range, startsInsideQuote: sentence.startsInsideQuote, lexicon: model.features.lexicon)
             let s = scratch.sentence
-            let inside = s.tokens.indices.filter { c.content.contains(s.tokens[$0].range.lowerBound) }
-            guard let first = inside.first, let last = inside.last, last - first >= 4 else { continue }
+            let first = s.tokens.firstIndex(after: { $0.range.lowerBound < c.content.lowerBound })
+            let last = s.tokens.firstIndex(after: { $0.range.lowerBound < c.content.upperBound }) - 1
+            guard first < s.tokens.count, last - first >= 4 else { continue }
             var cut: Int?
             for k in (first + 2)...last where model.gated(s.tokens[k]) && model.cueProbability(s, k, buf) >= split {
-                guard let b = stride(from: k - 1, through: max(first + 1, k - 8), by: -1).first(where: { LearnedAttribution.isClauseBoundary(s.tokens[$0], buf) }),
-                      (first..<b).filter({ s.tokens[$0].isWord }).count >= 3 else { continue }
+                // The earliest boundary of the few words before the cue ("…, and, since 2023, has
+                // criticised"), and any boundary words right before it.
+                guard var b = stride(from: max(first + 1, k - 10), to: k, by: 1).first(where: { LearnedAttribution.isClauseBoundary(s.tokens[$0], buf) })
+                else { continue }
+                while b - 1 > first, LearnedAttribution.isClauseBoundary(s.tokens[b - 1], buf) { b -= 1 }
+                guard (first..<b).filter({ s.tokens[$0].isWord }).count >= 3 else { continue }
                 cut = b
                 break
             }
@@ -106,8 +111,10 @@ struct LearnedAttribution {
         func isOccupied(_ r: Range<Int>) -> Bool { occupied.touches(r) }
         let cueThreshold = Float(model.cueThreshold)
         let threshold = Float(max(model.threshold, minConfidence))
+        var kept: [Found] = []
         var found: [Found] = []
         for (index, sentence) in document.sentences.enumerated() {
+            found.removeAll(keepingCapacity: true)
             scratch.load(buf, range: sentence.range, startsInsideQuote: sentence.startsInsideQuote, lexicon: model.features.lexicon)
             let s = scratch.sentence
             scratch.cue.removeAll(keepingCapacity: true)
@@ -122,7 +129,7 @@ struct LearnedAttribution {
             for k in s.tokens.indices where scratch.cue[k] >= cueThreshold {
                 let headFacts = AttributionFeatures.CandidateFacts(
                     cueProbability: scratch.cue[k], contentScore: 0, sourceScore: nil, source: nil, contentWords: 0,
-                    contentAfter: true, kind: .indirect, ruleQuoteInSentence: ruleQuote, heads: heads)
+                    contentAfter: true, kind: .indirect, ruleQuoteInSentence: ruleQuote, heads: heads, head: k)
                 guard !isOccupied(s.tokens[k].range), model.mayPass(headFacts, s, head: k, buf, threshold: threshold),
                       var f = decode(s, head: k, sentence: sentence.range, buf: buf, scratch: scratch),
                       !f.candidate.parts.contains(where: isOccupied), !(f.candidate.speaker.map(quoted.touches) ?? false)
@@ -135,20 +142,21 @@ struct LearnedAttribution {
                 f.candidate.confidence = LearnedAttribution.confidence(f.probability)
                 found.append(f)
             }
-        }
-        // Among themselves, the more confident first; a candidate whose content or cue overlaps
-        // one taken before is dropped.
-        found.sort { ($0.probability, -$0.candidate.content.lowerBound) > ($1.probability, -$1.candidate.content.lowerBound) }
-        var kept: [Found] = []
-        for f in found {
-            let c = f.candidate
-            let clash = kept.contains { k in
-                k.candidate.overlaps(c) || k.candidate.parts.contains { p in c.cue.map(p.overlaps) ?? false }
-                    || c.parts.contains { p in k.candidate.cue.map(p.overlaps) ?? false }
+            // Among one sentence's candidates (all of a candidate lies in its sentence), the more
+            // confident first; one whose content or cue overlaps one taken before is dropped.
+            found.sort { ($0.probability, -$0.candidate.content.lowerBound) > ($1.probability, -$1.candidate.content.lowerBound) }
+            let first = kept.count
+            for f in found {
+                let c = f.candidate
+                let clash = kept[first...].contains { k in
+                    k.candidate.overlaps(c) || k.candidate.parts.contains { p in c.cue.map(p.overlaps) ?? false }
+                        || c.parts.contains { p in k.candidate.cue.map(p.overlaps) ?? false }
+                }
+                if !clash { kept.append(f) }
             }
-            if !clash { kept.append(f) }
+            kept[first...].sort { $0.candidate.content.lowerBound < $1.candidate.content.lowerBound }
         }
-        return kept.sorted { $0.candidate.content.lowerBound < $1.candidate.content.lowerBound }
+        return kept
     }
 
     /// Content and source of the cue head `h`: the best-scoring spans on one side of the cue.
@@ -167,7 +175,7 @@ struct LearnedAttribution {
         let facts = AttributionFeatures.CandidateFacts(
             cueProbability: scratch.cue[h], contentScore: contentScore, sourceScore: source?.2,
             source: source.map { ($0.0, $0.1) }, contentWords: words, contentAfter: a > h, kind: candidate.kind,
-            ruleQuoteInSentence: false, heads: 1)
+            ruleQuoteInSentence: false, heads: 1, head: h)
         return Found(candidate: candidate, facts: facts, probability: 0, sentence: 0, head: h)
     }
 
@@ -183,13 +191,15 @@ struct LearnedAttribution {
     /// log p(start = a) + log p(end = b).
     func bestContent(_ s: TokenizedSentence, head h: Int, buf: UnsafeBufferPointer<UInt8>,
                      scratch: Scratch) -> (Int, Int, Float)? {
-        let n = s.tokens.count
+        // A window around the head: content longer than this within one sentence is rare, and a
+        // sentence of a million words (a page without punctuation) stays linear.
+        let lo = max(0, h - LearnedAttribution.window), hi = min(s.tokens.count, h + LearnedAttribution.window + 1)
         scratch.ensureBases(model, buf)
         scratch.start.removeAll(keepingCapacity: true)
         scratch.end.removeAll(keepingCapacity: true)
         let scorer = model.scorer
         let cueStart = scorer.cueWeights(scorer.contentStart, s.tokens[h].norm), cueEnd = scorer.cueWeights(scorer.contentEnd, s.tokens[h].norm)
-        for j in 0..<n {
+        for j in lo..<hi {
             guard j != h, s.tokens[j].isWord else {
                 scratch.start.append(-.infinity)
                 scratch.end.append(-.infinity)
@@ -201,16 +211,19 @@ struct LearnedAttribution {
         }
         var best: (Int, Int, Float)?
         // Each side: walking from the far end towards the start keeps the best end at or after a.
-        for (lo, hi) in [(h + 1, n), (0, h)] where lo < hi {
+        for (first, last) in [(h + 1, hi), (lo, h)] where first < last {
             var bestEnd = -1
-            for a in stride(from: hi - 1, through: lo, by: -1) {
-                if bestEnd < 0 || scratch.end[a] > scratch.end[bestEnd] { bestEnd = a }
-                let score = scratch.start[a] + scratch.end[bestEnd]
+            for a in stride(from: last - 1, through: first, by: -1) {
+                if bestEnd < 0 || scratch.end[a - lo] > scratch.end[bestEnd - lo] { bestEnd = a }
+                let score = scratch.start[a - lo] + scratch.end[bestEnd - lo]
                 if score > -.infinity, best == nil || score > best!.2 { best = (a, bestEnd, score) }
             }
         }
         return best
     }
+
+    /// How far (in tokens) from its cue head a content or source boundary is looked for.
+    static let window = 80
 
     /// The source span: up to 30 tokens on one side of the head and of the content, holding a
     /// word that can name a speaker, starting where the start model gives at least the
@@ -219,7 +232,7 @@ struct LearnedAttribution {
     /// nor ends with a function word or an adverb. Nil when there is none.
     func bestSource(_ s: TokenizedSentence, head h: Int, content: ClosedRange<Int>, buf: UnsafeBufferPointer<UInt8>,
                     scratch: Scratch) -> (Int, Int, Float)? {
-        let n = s.tokens.count
+        let lo = max(0, h - LearnedAttribution.window), hi = min(s.tokens.count, h + LearnedAttribution.window + 1)
         let after = content.lowerBound > h
         let minStart = LearnedAttribution.logSigmoidInverse(Float(model.sourceThreshold))
         scratch.ensureBases(model, buf)
@@ -227,7 +240,7 @@ struct LearnedAttribution {
         scratch.end.removeAll(keepingCapacity: true)
         let scorer = model.scorer
         let cueStart = scorer.cueWeights(scorer.sourceStart, s.tokens[h].norm), cueEnd = scorer.cueWeights(scorer.sourceEnd, s.tokens[h].norm)
-        for j in 0..<n {
+        for j in lo..<hi {
             guard j != h, !content.contains(j), s.tokens[j].isWord else {
                 scratch.start.append(-.infinity)
                 scratch.end.append(-.infinity)
@@ -241,16 +254,16 @@ struct LearnedAttribution {
         }
         var best: (Int, Int, Float)?
         let threshold = Float(model.cueThreshold)
-        for x in 0..<n where scratch.start[x] >= minStart && s.wordClass[x].canStartSpeaker && !s.tokens[x].quoted {
+        for x in lo..<hi where scratch.start[x - lo] >= minStart && s.wordClass[x].canStartSpeaker && !s.tokens[x].quoted {
             var canName = false
             var y = x
-            while y < n, y - x <= 30, y != h, !content.contains(y) {
+            while y < hi, y - x <= 30, y != h, !content.contains(y) {
                 let t = s.tokens[y]
-                if t.quoted || (t.shape == .punctuation && LearnedAttribution.endsSource(t, buf)) { break }
+                if t.quoted || (t.shape == .punctuation && LearnedAttribution.endsSource(t, buf)) || !s.wordClass[y].canBeInsideSpeaker { break }
                 if y > x, scratch.cue[y] >= threshold { break }
                 if s.wordClass[y].canHeadSpeaker { canName = true }
-                if canName, scratch.end[y] > -.infinity, s.wordClass[y].canEndSpeaker {
-                    let score = scratch.start[x] + scratch.end[y]
+                if canName, scratch.end[y - lo] > -.infinity, s.wordClass[y].canEndSpeaker {
+                    let score = scratch.start[x - lo] + scratch.end[y - lo]
                     if best == nil || score > best!.2 { best = (x, y, score) }
                 }
                 y += 1

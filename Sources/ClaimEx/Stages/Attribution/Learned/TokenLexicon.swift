@@ -6,7 +6,7 @@
 /// cues of its class at once, and a retrained model learns from it.
 struct TokenLexicon: Sendable {
     enum WordClass: UInt8, Sendable {
-        case pronoun, determiner, role, capitalised, initialCapital, number, adverb, other, punctuation, function, quantifier
+        case pronoun, determiner, role, capitalised, initialCapital, number, adverb, other, punctuation, function, quantifier, verbLike, auxiliary
 
         /// The one-letter value of the class in feature names.
         var letter: String {
@@ -22,6 +22,8 @@ struct TokenLexicon: Sendable {
             case .punctuation: "X"
             case .function: "F"
             case .quantifier: "Q"
+            case .verbLike: "V"
+            case .auxiliary: "A"
             }
         }
 
@@ -36,7 +38,11 @@ struct TokenLexicon: Sendable {
 
         /// A source neither starts nor ends with a function word or an adverb ("which
         /// originally", "In"), nor ends with an article or a possessive ("many" may end one).
-        var canStartSpeaker: Bool { self != .function && self != .adverb && self != .punctuation }
+        var canStartSpeaker: Bool { self != .function && self != .adverb && self != .punctuation && self != .verbLike && self != .auxiliary }
+
+        /// A source never holds an auxiliary or a copula ("Michigan is also at …", "He was a …"):
+        /// those open a clause of their own.
+        var canBeInsideSpeaker: Bool { self != .auxiliary }
         var canEndSpeaker: Bool { canStartSpeaker && self != .determiner }
     }
 
@@ -65,6 +71,8 @@ struct TokenLexicon: Sendable {
         var wordClass: [UInt64: WordClass] = [:]
         for r in roles.flatMap({ [$0.lowercased(), $0.lowercased() + "s"] }) { wordClass[FeatureHash.fnv(r.utf8)] = .role }
         for w in TokenLexicon.functionWordList { wordClass[FeatureHash.fnv(w.utf8)] = .function }
+        for w in TokenLexicon.timeWords { wordClass[FeatureHash.fnv(w.utf8)] = .function }
+        for w in TokenLexicon.auxiliaryWords { wordClass[FeatureHash.fnv(w.utf8)] = .auxiliary }
         for w in TokenLexicon.quantifierWords { wordClass[FeatureHash.fnv(w.utf8)] = .quantifier }
         for w in TokenLexicon.determinerWords { wordClass[FeatureHash.fnv(w.utf8)] = .determiner }
         for p in pronouns + ["who", "which"] { wordClass[FeatureHash.fnv(p.lowercased().utf8)] = .pronoun }
@@ -103,6 +111,15 @@ struct TokenLexicon: Sendable {
         "despite", "like", "unlike", "once", "sorry", "please", "thanks", "well", "oh", "dear", "let", "just", "only",
     ]
 
+    /// Auxiliaries and copulas.
+    static let auxiliaryWords = ["is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "will",
+                                 "would", "can", "could", "shall", "should", "may", "might", "must", "do", "does", "did",
+                                 "'re", "'ve", "'ll", "'d", "'m"]
+    /// Days, months and other time words: capitalised, but no one's name ("on Friday declared").
+    static let timeWords = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+                            "march", "april", "june", "july", "august", "september", "october", "november", "december",
+                            "tonight", "tomorrow", "earlier", "later", "recently"]
+
     /// The index of a token's cue class in `cueClassNames` (0: none).
     @inline(__always) func cueClassIndex(of token: WordToken) -> Int {
         token.isWord ? Int(info[token.norm] >> 4) : 0
@@ -121,14 +138,16 @@ struct TokenLexicon: Sendable {
         }
         let fixed = info[token.norm] & 15
         if fixed != TokenLexicon.noWordClass, let c = WordClass(rawValue: UInt8(fixed)) { return c }
+        let r = token.range
+        // A participle: "contradicting Trump", "Citing …, Will urged", "Based on …".
+        let participle = r.count > 4 && (
+            (buf[r.upperBound - 3] == UInt8(ascii: "i") && buf[r.upperBound - 2] == UInt8(ascii: "n") && buf[r.upperBound - 1] == UInt8(ascii: "g"))
+                || (buf[r.upperBound - 2] == UInt8(ascii: "e") && buf[r.upperBound - 1] == UInt8(ascii: "d")))
         if token.shape == .capitalised || token.shape == .allCaps {
-            // A sentence opening with a participle ("Citing …, Will urged") does not open with a name.
-            let r = token.range
-            if index == 0, r.count > 4, buf[r.upperBound - 3] == UInt8(ascii: "i"), buf[r.upperBound - 2] == UInt8(ascii: "n"),
-               buf[r.upperBound - 1] == UInt8(ascii: "g") { return .function }
+            if index == 0 && participle { return .verbLike }
             return index == 0 ? .initialCapital : .capitalised
         }
-        let r = token.range
+        if participle { return .verbLike }
         if r.count > 3, buf[r.upperBound - 2] == UInt8(ascii: "l"), buf[r.upperBound - 1] == UInt8(ascii: "y") { return .adverb }
         return .other
     }

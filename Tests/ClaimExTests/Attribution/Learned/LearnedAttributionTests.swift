@@ -1,0 +1,91 @@
+import Testing
+@testable import ClaimEx
+
+@Suite struct LearnedAttributionTests {
+    static let learned = LearnedAttributionTests.model.map(LearnedAttribution.init)
+    static let model = Fixtures.rules.attributionModel
+
+    /// A construction no rule names, found by the bundled model: PolNeAR's sourceless
+    /// expectations read as the subject's.
+    @Test func findsWhatNoRuleNames() throws {
+        try #require(LearnedAttributionTests.model != nil, "the bundled rules carry attribution/model.tsv")
+        let m = Marked("⟦speaker:Senate Republicans⟧ are ⟦cue:expected⟧ ⟦content:to block the nomination next week⟧.")
+        let document = try Fixtures.document(m.text)
+        let quote = try #require(document.quotes.first, "no quote")
+        #expect(quote.rule == LearnedAttribution.ruleID)
+        #expect(quote.content == m.spans["content"])
+        #expect(quote.speaker?.range == m.spans["speaker"])
+        #expect(quote.cue?.range == m.spans["cue"])
+        #expect(quote.confidence >= 0.5 && quote.confidence <= 1)
+    }
+
+    static let article = """
+        Defence Minister Yasar Guler told Reuters that Turkey would stay. Senate Republicans are expected to block \
+        the nomination, and the mayor declined to comment.
+
+        "We will not back down," Guler said, adding that talks would go on. Many voters remain skeptical of the plan, \
+        polls show.
+        """
+
+    /// The model fills gaps: none of its quotes touches a rule quote, and no two quotes overlap.
+    @Test func modelQuotesNeverOverlapRuleQuotes() throws {
+        let document = try Fixtures.document(LearnedAttributionTests.article)
+        let parts = document.quotes.flatMap { q in q.parts.map { (q.rule, $0) } }
+        for (i, a) in parts.enumerated() {
+            for b in parts[(i + 1)...] { #expect(!a.1.overlaps(b.1), "\(a.0) and \(b.0) overlap") }
+        }
+        #expect(document.quotes.contains { $0.rule == LearnedAttribution.ruleID })
+        #expect(document.quotes.contains { $0.rule != LearnedAttribution.ruleID })
+    }
+
+    @Test func rulesAloneWithoutTheModel() throws {
+        let article = Article(id: "t", format: .text, body: Array(LearnedAttributionTests.article.utf8), provenance: Provenance(input: "t"))
+        let workspace = Workspace()
+        var document = try CleanupStage(rules: Fixtures.rules).then(SentenceStage(rules: Fixtures.rules)).process(article, in: workspace)
+        document = try AttributionStage(rules: Fixtures.rules, useModel: false).process(document, in: workspace)
+        #expect(!document.quotes.isEmpty)
+        #expect(!document.quotes.contains { $0.rule == LearnedAttribution.ruleID })
+    }
+
+    /// `--min-confidence` holds for the model's quotes too.
+    @Test func minimumConfidenceAppliesToTheModel() throws {
+        let all = try Fixtures.document(LearnedAttributionTests.article)
+        let strict = try Fixtures.document(LearnedAttributionTests.article, minQuoteConfidence: 0.9)
+        let kept = strict.quotes.filter { $0.rule == LearnedAttribution.ruleID }
+        #expect(kept.allSatisfy { $0.confidence >= 0.9 })
+        #expect(kept.count <= all.quotes.filter { $0.rule == LearnedAttribution.ruleID }.count)
+    }
+
+    /// A rule's reported clause is cut before a clause boundary that a confident cue follows;
+    /// with the cut past every probability, never.
+    @Test func rulesClauseIsCutBeforeANewReport() throws {
+        let lexicon = AttributionFeaturesTests.lexicon
+        let m = Marked("Clinton said ⟦kept:the deal was bad⟧ and has withheld her endorsement.")
+        let stem = String(decoding: WordTokenizer.stem(of: Array("withheld".utf8)), as: UTF8.self)
+        var model = AttributionModel(cueThreshold: 0.3, sourceThreshold: 0.05, gateStems: [stem],
+                                     entries: [("c:bias=1", -6), ("c:w=withheld", 12)], lexicon: lexicon)
+        model.splitThreshold = 0.7
+        var document = Document(article: Article(id: "t", format: .text, body: [], provenance: Provenance(input: "t")),
+                                clean: CleanText(paragraphs: [m.text]))
+        document.sentences = [Sentence(range: 0..<m.text.utf8.count, paragraph: 0)]
+        let said = m.text.utf8.count - "said the deal was bad and has withheld her endorsement.".utf8.count
+        let contentStart = m.spans["kept"]!.lowerBound
+        let contentEnd = m.text.utf8.count - 1
+        let rule = Candidate(rule: "indirect.speaker-cue-clause", confidence: 0.8, kind: .indirect, content: contentStart..<contentEnd,
+                             parts: [contentStart..<contentEnd], speaker: 0..<7, cue: said..<(said + 4), title: nil)
+        let cut = document.withUTF8 { LearnedAttribution(model: model).trim([rule], document: document, buf: $0, scratch: .init()) }
+        #expect(cut.first?.content == m.spans["kept"])
+        model.splitThreshold = 2
+        let uncut = document.withUTF8 { LearnedAttribution(model: model).trim([rule], document: document, buf: $0, scratch: .init()) }
+        #expect(uncut.first?.content == contentStart..<contentEnd)
+    }
+
+    @Test func occupancyTouches() {
+        let c = Candidate(rule: "r", confidence: 1, kind: .indirect, content: 10..<20, parts: [10..<20], speaker: 0..<5, cue: 6..<9, title: nil)
+        let all = LearnedAttribution.Occupancy([c])
+        let quoted = LearnedAttribution.Occupancy([c], speakers: false)
+        #expect(all.touches(2..<3) && !quoted.touches(2..<3))
+        #expect(all.touches(19..<25) && quoted.touches(7..<8))
+        #expect(!all.touches(20..<30) && !all.touches(5..<6))
+    }
+}
