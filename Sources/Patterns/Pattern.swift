@@ -31,6 +31,7 @@ public final class Pattern: @unchecked Sendable {
             }
         }()
         guard let compiled else {
+            if errorCode == PCRE2_ERROR_PATTERN_TOO_LARGE { throw .tooLarge(message: Pattern.message(for: errorCode)) }
             throw .compile(message: Pattern.message(for: errorCode), offset: errorOffset)
         }
         code = compiled

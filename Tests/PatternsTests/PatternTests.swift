@@ -32,6 +32,16 @@ import Testing
         }
     }
 
+    /// A valid pattern past PCRE2's size limit is its own error: a caller may write it smaller.
+    @Test func aPatternTooLargeIsToldApart() {
+        #expect {
+            _ = try Pattern("(?:ab|cd){20000}")
+        } throws: { error in
+            guard case .tooLarge = error as? PatternError else { return false }
+            return (error as? PatternError)?.id == "pattern.too-large"
+        }
+    }
+
     @Test func everyMatchIsVisitedAndEmptyMatchesAdvance() throws {
         let p = try Pattern("x*")
         let found = try p.matches(in: "axxé", scratch: scratch)

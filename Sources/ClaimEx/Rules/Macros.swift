@@ -69,22 +69,60 @@ public struct Macros: Sendable {
     /// Expands every `{NAME}` (upper-case letters, digits, `_`) in `pattern`. Other braces —
     /// PCRE2's `{2,5}` quantifiers, `\p{L}` properties — are left alone.
     ///
-    /// A macro becomes a PCRE2 subroutine call `(?&NAME)` to a group defined once in a
-    /// `(?(DEFINE)…)` block at the end: a speaker macro built from three word lists, used twice
-    /// in a rule, would otherwise be compiled twice and overflow PCRE2's pattern size limit.
-    /// Macros that contain a named capture (such as `APPOS`, which captures `title`) are
-    /// copied in place instead, so the capture still reports where it matched.
-    public func expand(_ pattern: String, file: String, line: Int?, ruleID: String?) throws(RuleError) -> String {
+    /// A macro is copied in place, so that PCRE2 sees the whole pattern: its start-of-match
+    /// analysis (which characters a match can begin with, so the JIT skips every other
+    /// position) stops at a subroutine call, and every call costs a call frame. The copy is
+    /// wrapped in `(?^x:…)` (`(?^ix:…)` for a `caseless` rule): a subroutine runs with the
+    /// options of the place its group is defined — the rule's own — and so does the copy, even
+    /// where a rule writes `(?i:{NAME})`.
+    ///
+    /// Word-list macros, and the macros named in `called`, become subroutine calls `(?&NAME)`
+    /// to a group defined once in a `(?(DEFINE)…)` block at the end: a long list used three
+    /// times in a rule would otherwise be compiled three times, and a rule that PCRE2 finds too
+    /// large is compiled again with its biggest copied macro called (`largestCopied`).
+    /// Macros that contain a named capture (such as `APPOS`, which captures `title`) are always
+    /// copied in place, unwrapped, so the capture still reports where it matched.
+    public func expand(
+        _ pattern: String, file: String, line: Int?, ruleID: String?, caseless: Bool = false, called: Set<String> = []
+    ) throws(RuleError) -> String {
+        try expansion(pattern, file: file, line: line, ruleID: ruleID, caseless: caseless, called: called).text
+    }
+
+    /// The copied macro of `pattern`'s expansion that takes the most room (its length times its
+    /// copies), nil when every macro is already called: the next one to call instead when
+    /// the rule is too large for PCRE2.
+    public func largestCopied(
+        _ pattern: String, file: String, line: Int?, ruleID: String?, caseless: Bool = false, called: Set<String> = []
+    ) throws(RuleError) -> String? {
+        let sizes = try expansion(pattern, file: file, line: line, ruleID: ruleID, caseless: caseless, called: called).copied
+        return sizes.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    }
+
+    /// What the expansion state carries through the recursion.
+    private struct Expansion {
         var seen: [String] = []
+        /// Called macros: their expanded definitions, in the order first used.
         var defined: [String: String] = [:]
         var order: [String] = []
-        let main = try substitute(pattern, seen: &seen, defined: &defined, order: &order, file: file, line: line, ruleID: ruleID)
-        guard !order.isEmpty else { return main }
-        return main + "\n(?(DEFINE)" + order.map { "(?<\($0)>\(defined[$0]!))" }.joined() + ")"
+        /// Copied macros: their expansion (the same at every use), and the room they take.
+        var copies: [String: String] = [:]
+        var copied: [String: Int] = [:]
+        /// The room each copied macro's copy gives to the copied macros inside it.
+        var inside: [String: [String: Int]] = [:]
+    }
+
+    private func expansion(
+        _ pattern: String, file: String, line: Int?, ruleID: String?, caseless: Bool, called: Set<String>
+    ) throws(RuleError) -> (text: String, copied: [String: Int]) {
+        var state = Expansion()
+        let wrapper = caseless ? "(?^ix:" : "(?^x:"
+        let main = try substitute(pattern, &state, called: called, wrapper: wrapper, file: file, line: line, ruleID: ruleID)
+        guard !state.order.isEmpty else { return (main, state.copied) }
+        return (main + "\n(?(DEFINE)" + state.order.map { "(?<\($0)>\(state.defined[$0]!))" }.joined() + ")", state.copied)
     }
 
     private func substitute(
-        _ pattern: String, seen: inout [String], defined: inout [String: String], order: inout [String],
+        _ pattern: String, _ state: inout Expansion, called: Set<String>, wrapper: String,
         file: String, line: Int?, ruleID: String?
     ) throws(RuleError) -> String {
         var out = ""
@@ -111,22 +149,38 @@ public struct Macros: Sendable {
                 throw RuleError(.unknownMacro, file: file, line: line, ruleID: ruleID,
                                 message: "unknown macro {\(name)}; define it in rules/attribution/macros.yaml or fix the name")
             }
-            guard !seen.contains(name) else {
+            guard !state.seen.contains(name) else {
                 throw RuleError(.unknownMacro, file: file, line: line, ruleID: ruleID,
-                                message: "macro {\(name)} refers to itself through \(seen.joined(separator: " → "))")
+                                message: "macro {\(name)} refers to itself through \(state.seen.joined(separator: " → "))")
             }
-            seen.append(name)
+            state.seen.append(name)
             if Macros.hasNamedCapture(body) {
-                out += "(?:" + (try substitute(body, seen: &seen, defined: &defined, order: &order, file: file, line: line, ruleID: ruleID)) + ")"
-            } else {
-                if defined[name] == nil {
-                    let expanded = try substitute(body, seen: &seen, defined: &defined, order: &order, file: file, line: line, ruleID: ruleID)
-                    defined[name] = expanded
-                    order.append(name)
+                out += "(?:" + (try substitute(body, &state, called: called, wrapper: wrapper, file: file, line: line, ruleID: ruleID)) + ")"
+            } else if wordLists[name] != nil || called.contains(name) {
+                if state.defined[name] == nil {
+                    let expanded = try substitute(body, &state, called: called, wrapper: wrapper, file: file, line: line, ruleID: ruleID)
+                    state.defined[name] = expanded
+                    state.order.append(name)
                 }
                 out += "(?&\(name))"
+            } else {
+                let copy: String
+                if let done = state.copies[name] {
+                    copy = done
+                    // Another copy of this macro is another copy of every macro inside it.
+                    for (inner, room) in state.inside[name] ?? [:] { state.copied[inner, default: 0] += room }
+                } else {
+                    let before = state.copied
+                    copy = try substitute(body, &state, called: called, wrapper: wrapper, file: file, line: line, ruleID: ruleID)
+                    state.copies[name] = copy
+                    var room: [String: Int] = [:]
+                    for (inner, total) in state.copied where total != before[inner] { room[inner] = total - (before[inner] ?? 0) }
+                    state.inside[name] = room
+                }
+                state.copied[name, default: 0] += copy.utf8.count
+                out += wrapper + copy + ")"
             }
-            seen.removeLast()
+            state.seen.removeLast()
             rest = rest[rest.index(after: close)...]
         }
         out += rest

@@ -57,9 +57,30 @@ public struct RuleSet: Sendable {
                                     message: "the id is already used at \(first.file):\(first.line); rule ids must be unique")
                 }
                 seen[spec.id] = spec
-                compiled.append(try CompiledRule(spec: spec))
+                compiled.append(try compile(spec, macros: macros))
             }
         }
         return compiled
+    }
+
+    /// Compiles a rule with its macros copied in place (see `Macros.expand`); while PCRE2 finds
+    /// it too large, the macro whose copies take the most room is called instead, and the rule
+    /// compiled again. Calling rather than copying changes how fast a rule runs, never what it
+    /// matches.
+    static func compile(_ spec: RuleSpec, macros: Macros) throws(RuleError) -> CompiledRule {
+        var spec = spec
+        var called: Set<String> = []
+        while true {
+            do {
+                return try CompiledRule(spec: spec)
+            } catch where error.code == .tooLarge {
+                let line = spec.line
+                guard let next = try macros.largestCopied(spec.source, file: spec.file, line: line, ruleID: spec.id,
+                                                          caseless: spec.caseless, called: called) else { throw error }
+                called.insert(next)
+                spec.expanded = try macros.expand(spec.source, file: spec.file, line: line, ruleID: spec.id,
+                                                  caseless: spec.caseless, called: called)
+            }
+        }
     }
 }

@@ -82,6 +82,8 @@ public struct CompiledRule: Sendable {
             case .compile(let message, let offset):
                 throw RuleError(.compile, file: spec.file, line: spec.line, ruleID: spec.id, message: message,
                                 patternOffset: offset)
+            case .tooLarge(let message):
+                throw RuleError(.tooLarge, file: spec.file, line: spec.line, ruleID: spec.id, message: message)
             default:
                 throw RuleError(.compile, file: spec.file, line: spec.line, ruleID: spec.id, message: error.description)
             }
