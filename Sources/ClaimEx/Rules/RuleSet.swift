@@ -27,7 +27,7 @@ public struct RuleSet: Sendable {
         speakers = try SpeakerLexicon.load(directory: lexicons)
         plainText = try PlainTextRules.load(directory + "/cleanup/plaintext.yaml")
         html = try HTMLCleaner.load(directory: directory + "/cleanup")
-        attribution = try RuleSet.compileAll(in: directory + "/attribution", lexicons: lexicons)
+        attribution = try RuleSet.compileAll(in: directory + "/attribution", lexicons: lexicons, acceptsLatestStart: true)
         claims = try RuleSet.compileAll(in: directory + "/claims", lexicons: lexicons)
         claimModel = try ClaimModel.load(directory + "/claims/" + ClaimModel.fileName)
     }
@@ -37,7 +37,8 @@ public struct RuleSet: Sendable {
 
     /// Loads `macros.yaml` of a rule directory, then compiles every other `.yaml` file in it,
     /// in name order so that rule order (and so output) never depends on the file system.
-    static func compileAll(in dir: String, lexicons: String) throws(RuleError) -> [CompiledRule] {
+    /// `acceptsLatestStart`: see `CompiledRule.init`.
+    static func compileAll(in dir: String, lexicons: String, acceptsLatestStart: Bool = false) throws(RuleError) -> [CompiledRule] {
         let files: [String]
         do {
             files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".yaml") }.sorted()
@@ -57,7 +58,7 @@ public struct RuleSet: Sendable {
                                     message: "the id is already used at \(first.file):\(first.line); rule ids must be unique")
                 }
                 seen[spec.id] = spec
-                compiled.append(try compile(spec, macros: macros))
+                compiled.append(try compile(spec, macros: macros, acceptsLatestStart: acceptsLatestStart))
             }
         }
         return compiled
@@ -67,12 +68,12 @@ public struct RuleSet: Sendable {
     /// it too large, the macro whose copies take the most room is called instead, and the rule
     /// compiled again. Calling rather than copying changes how fast a rule runs, never what it
     /// matches.
-    static func compile(_ spec: RuleSpec, macros: Macros) throws(RuleError) -> CompiledRule {
+    static func compile(_ spec: RuleSpec, macros: Macros, acceptsLatestStart: Bool) throws(RuleError) -> CompiledRule {
         var spec = spec
         var called: Set<String> = []
         while true {
             do {
-                return try CompiledRule(spec: spec)
+                return try CompiledRule(spec: spec, acceptsLatestStart: acceptsLatestStart)
             } catch where error.code == .tooLarge {
                 let line = spec.line
                 guard let next = try macros.largestCopied(spec.source, file: spec.file, line: line, ruleID: spec.id,
