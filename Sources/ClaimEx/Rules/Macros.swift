@@ -88,9 +88,10 @@ public struct Macros: Sendable {
         try expansion(pattern, file: file, line: line, ruleID: ruleID, caseless: caseless, called: called).text
     }
 
-    /// The copied macro of `pattern`'s expansion that takes the most room (its length times its
-    /// copies), nil when every macro is already called: the next one to call instead when
-    /// the rule is too large for PCRE2.
+    /// The copied macro of `pattern`'s expansion that takes the most room (its own text, without
+    /// the macros it copies in turn, times its copies), nil when every macro is already called:
+    /// the next one to call instead when the rule is too large for PCRE2. Counting its own text
+    /// calls a long leaf such as a word alternation before the speaker macro that holds it.
     public func largestCopied(
         _ pattern: String, file: String, line: Int?, ruleID: String?, caseless: Bool = false, called: Set<String> = []
     ) throws(RuleError) -> String? {
@@ -109,6 +110,10 @@ public struct Macros: Sendable {
         var copied: [String: Int] = [:]
         /// The room each copied macro's copy gives to the copied macros inside it.
         var inside: [String: [String: Int]] = [:]
+        /// Each copied macro's own text, without the copies of other macros in it.
+        var ownLength: [String: Int] = [:]
+        /// While a body is expanded: the bytes of the copies written straight into it.
+        var directCopies: [Int] = []
     }
 
     private func expansion(
@@ -158,7 +163,9 @@ public struct Macros: Sendable {
                 out += "(?:" + (try substitute(body, &state, called: called, wrapper: wrapper, file: file, line: line, ruleID: ruleID)) + ")"
             } else if wordLists[name] != nil || called.contains(name) {
                 if state.defined[name] == nil {
+                    state.directCopies.append(0)
                     let expanded = try substitute(body, &state, called: called, wrapper: wrapper, file: file, line: line, ruleID: ruleID)
+                    state.directCopies.removeLast()
                     state.defined[name] = expanded
                     state.order.append(name)
                 }
@@ -171,14 +178,19 @@ public struct Macros: Sendable {
                     for (inner, room) in state.inside[name] ?? [:] { state.copied[inner, default: 0] += room }
                 } else {
                     let before = state.copied
+                    state.directCopies.append(0)
                     copy = try substitute(body, &state, called: called, wrapper: wrapper, file: file, line: line, ruleID: ruleID)
+                    // Its own text: the copy less the copies of other macros in it.
+                    state.ownLength[name] = copy.utf8.count - state.directCopies.removeLast()
                     state.copies[name] = copy
                     var room: [String: Int] = [:]
                     for (inner, total) in state.copied where total != before[inner] { room[inner] = total - (before[inner] ?? 0) }
                     state.inside[name] = room
                 }
-                state.copied[name, default: 0] += copy.utf8.count
-                out += wrapper + copy + ")"
+                state.copied[name, default: 0] += state.ownLength[name] ?? 0
+                let text = wrapper + copy + ")"
+                if !state.directCopies.isEmpty { state.directCopies[state.directCopies.count - 1] += text.utf8.count }
+                out += text
             }
             state.seen.removeLast()
             rest = rest[rest.index(after: close)...]

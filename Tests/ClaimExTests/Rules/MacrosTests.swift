@@ -48,15 +48,17 @@ import Patterns
         }
     }
 
-    /// The room a copied macro takes counts its copies inside other copies.
+    /// The room a copied macro takes is its own text times its copies, counting copies inside
+    /// other copies and not the macros it holds.
     @Test func theLargestCopyIsTheOneCalledFirst() throws {
         var macros = Macros()
         macros.define("SMALL", "ab", file: "m", line: 1)
         macros.define("INNER", "cdefghijklmnop", file: "m", line: 2)
-        macros.define("OUTER", "{INNER}x", file: "m", line: 3)
-        // INNER: four copies of 14 (one inside OUTER); OUTER: its copy, 21.
-        let source = "{OUTER}{INNER}{INNER}{INNER}{SMALL}"
+        macros.define("OUTER", "{INNER}{INNER}xyz", file: "m", line: 3)
+        // INNER: four copies of 14 (two in each OUTER); OUTER: two of its own 3.
+        let source = "{OUTER}{OUTER}{SMALL}"
         #expect(try macros.largestCopied(source, file: "r", line: 1, ruleID: "x") == "INNER")
+        // Called, INNER leaves OUTER "(?&INNER)(?&INNER)xyz" to copy.
         #expect(try macros.largestCopied(source, file: "r", line: 1, ruleID: "x", called: ["INNER"]) == "OUTER")
         #expect(try macros.largestCopied(source, file: "r", line: 1, ruleID: "x", called: ["INNER", "OUTER", "SMALL"]) == nil)
     }
