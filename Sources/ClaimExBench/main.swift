@@ -139,6 +139,8 @@ if let stage = options.profile {
     let profiledText: [Document] = stage != "attribution" ? [] : textArticles.compactMap { a in
         (try? cleanup.process(a, in: workspace)).flatMap { try? splitter.process($0, in: workspace) }
     }
+    let clock = ContinuousClock()
+    let started = clock.now
     for _ in 0..<max(1, options.profileRuns) {
         switch stage {
         case "floor": for p in pages { _ = HTMLPage.bareParse(p) }
@@ -150,7 +152,9 @@ if let stage = options.profile {
         }
     }
     let over = stage == "attribution" ? "\(profiledText.count) text articles" : "\(pages.count) pages"
-    print("profiled \(stage) over \(over) ×\(options.profileRuns): \(outputBytes) output units")
+    let elapsed = clock.now - started
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    print("profiled \(stage) over \(over) ×\(options.profileRuns): \(outputBytes) output units in \(String(format: "%.3f", seconds)) s")
     exit(0)
 }
 
