@@ -11,9 +11,13 @@ public struct Macros: Sendable {
 
     public init() {}
 
+    /// The macros whose definition holds a named capture (copied in place, never called).
+    private var capturing: Set<String> = []
+
     public mutating func define(_ name: String, _ pattern: String, file: String, line: Int?) {
         definitions[name] = pattern
         origins[name] = (file, line)
+        if Macros.hasNamedCapture(pattern) { capturing.insert(name) } else { capturing.remove(name) }
     }
 
     /// Defines `name` as an alternation of literal words, escaped for PCRE2 and written as a
@@ -76,37 +80,52 @@ public struct Macros: Sendable {
     /// options of the place its group is defined — the rule's own — and so does the copy, even
     /// where a rule writes `(?i:{NAME})`.
     ///
-    /// Word-list macros, and the macros named in `called`, become subroutine calls `(?&NAME)`
-    /// to a group defined once in a `(?(DEFINE)…)` block at the end: a long list used three
-    /// times in a rule would otherwise be compiled three times, and a rule that PCRE2 finds too
-    /// large is compiled again with its biggest copied macro called (`largestCopied`).
-    /// Macros that contain a named capture (such as `APPOS`, which captures `title`) are always
-    /// copied in place, unwrapped, so the capture still reports where it matched.
+    /// The macros named in `called` become subroutine calls `(?&NAME)` to a group defined once
+    /// in a `(?(DEFINE)…)` block at the end, for a rule too large for PCRE2 with every macro
+    /// copied (see `Expansion.largestCopied`). Macros that contain a named capture (such as
+    /// `APPOS`, which captures `title`) are always copied in place, unwrapped, so the capture
+    /// still reports where it matched.
     public func expand(
         _ pattern: String, file: String, line: Int?, ruleID: String?, caseless: Bool = false, called: Set<String> = []
     ) throws(RuleError) -> String {
-        try expansion(pattern, file: file, line: line, ruleID: ruleID, caseless: caseless, called: called).text
+        try expansion(of: pattern, file: file, line: line, ruleID: ruleID, caseless: caseless, called: called).text
     }
 
-    /// The copied macro of `pattern`'s expansion that takes the most room (its own text, without
-    /// the macros it copies in turn, times its copies), nil when every macro is already called:
-    /// the next one to call instead when the rule is too large for PCRE2. Counting its own text
-    /// calls a long leaf such as a word alternation before the speaker macro that holds it.
-    public func largestCopied(
-        _ pattern: String, file: String, line: Int?, ruleID: String?, caseless: Bool = false, called: Set<String> = []
-    ) throws(RuleError) -> String? {
-        let sizes = try expansion(pattern, file: file, line: line, ruleID: ruleID, caseless: caseless, called: called).copied
-        return sizes.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    /// A pattern with its macros expanded.
+    public struct Expansion: Sendable {
+        public var text: String
+        /// The copied macro that takes the most room (its own text, without the macros it
+        /// copies in turn, times its copies), nil when every macro is called: the next one to
+        /// call instead when the rule is too large for PCRE2. Counting its own text calls a long
+        /// leaf such as a word list before the speaker macro that holds it.
+        public var largestCopied: String?
     }
 
-    /// What the expansion state carries through the recursion.
-    private struct Expansion {
+    /// `expand`, and which macro to call next if the result is too large.
+    public func expansion(
+        of pattern: String, file: String, line: Int?, ruleID: String?, caseless: Bool = false, called: Set<String> = []
+    ) throws(RuleError) -> Expansion {
+        var state = State()
+        let wrapper = Array((caseless ? "(?^ix:" : "(?^x:").utf8)
+        var main: [UInt8] = []
+        try substitute(Array(pattern.utf8)[...], into: &main, &state, called: called, wrapper: wrapper, file: file, line: line, ruleID: ruleID)
+        if !state.order.isEmpty {
+            main += "\n(?(DEFINE)".utf8
+            for name in state.order { main += "(?<\(name)>".utf8; main += state.defined[name]!; main += ")".utf8 }
+            main += ")".utf8
+        }
+        let largest = state.copied.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        return Expansion(text: String(decoding: main, as: UTF8.self), largestCopied: largest)
+    }
+
+    /// What the expansion carries through the recursion.
+    private struct State {
         var seen: [String] = []
         /// Called macros: their expanded definitions, in the order first used.
-        var defined: [String: String] = [:]
+        var defined: [String: [UInt8]] = [:]
         var order: [String] = []
         /// Copied macros: their expansion (the same at every use), and the room they take.
-        var copies: [String: String] = [:]
+        var copies: [String: [UInt8]] = [:]
         var copied: [String: Int] = [:]
         /// The room each copied macro's copy gives to the copied macros inside it.
         var inside: [String: [String: Int]] = [:]
@@ -116,38 +135,31 @@ public struct Macros: Sendable {
         var directCopies: [Int] = []
     }
 
-    private func expansion(
-        _ pattern: String, file: String, line: Int?, ruleID: String?, caseless: Bool, called: Set<String>
-    ) throws(RuleError) -> (text: String, copied: [String: Int]) {
-        var state = Expansion()
-        let wrapper = caseless ? "(?^ix:" : "(?^x:"
-        let main = try substitute(pattern, &state, called: called, wrapper: wrapper, file: file, line: line, ruleID: ruleID)
-        guard !state.order.isEmpty else { return (main, state.copied) }
-        return (main + "\n(?(DEFINE)" + state.order.map { "(?<\($0)>\(state.defined[$0]!))" }.joined() + ")", state.copied)
-    }
-
+    /// Appends `pattern`, expanded, to `out`. Works on UTF-8 bytes: braces and backslashes are
+    /// ASCII, and no byte of a multi-byte character is.
     private func substitute(
-        _ pattern: String, _ state: inout Expansion, called: Set<String>, wrapper: String,
+        _ pattern: ArraySlice<UInt8>, into out: inout [UInt8], _ state: inout State, called: Set<String>, wrapper: [UInt8],
         file: String, line: Int?, ruleID: String?
-    ) throws(RuleError) -> String {
-        var out = ""
-        var rest = Substring(pattern)
-        while let open = rest.firstIndex(of: "{") {
+    ) throws(RuleError) {
+        let openBrace = UInt8(ascii: "{"), closeBrace = UInt8(ascii: "}")
+        var rest = pattern
+        // Where the text written by this call starts, so an escape is only looked for in it.
+        let written = out.count
+        while let open = rest.firstIndex(of: openBrace) {
             out += rest[..<open]
-            let afterOpen = rest.index(after: open)
-            guard let close = rest[afterOpen...].firstIndex(of: "}") else {
+            guard let close = rest[(open + 1)...].firstIndex(of: closeBrace) else {
                 out += rest[open...]
-                return out
+                return
             }
-            let name = String(rest[afterOpen..<close])
+            let name = String(decoding: rest[(open + 1)..<close], as: UTF8.self)
             // `\p{L}`, `\x{2019}`, `\g{1}`: braces that belong to an escape are not macros.
-            let escaped = out.utf8.count >= 2 && out.utf8.dropLast().last == UInt8(ascii: "\\")
+            let escaped = out.count - written >= 2 && out[out.count - 2] == UInt8(ascii: "\\")
             let isMacroName = !escaped && !name.isEmpty && name.first!.isLetter && name.allSatisfy {
                 ($0.isUppercase && $0.isASCII) || $0.isNumber || $0 == "_"
             }
             guard isMacroName else {
                 out += rest[open...close]
-                rest = rest[rest.index(after: close)...]
+                rest = rest[(close + 1)...]
                 continue
             }
             guard let body = definitions[name] else {
@@ -159,19 +171,22 @@ public struct Macros: Sendable {
                                 message: "macro {\(name)} refers to itself through \(state.seen.joined(separator: " → "))")
             }
             state.seen.append(name)
-            if Macros.hasNamedCapture(body) {
-                out += "(?:" + (try substitute(body, &state, called: called, wrapper: wrapper, file: file, line: line, ruleID: ruleID)) + ")"
-            } else if wordLists[name] != nil || called.contains(name) {
+            if capturing.contains(name) {
+                out += "(?:".utf8
+                try substitute(Array(body.utf8)[...], into: &out, &state, called: called, wrapper: wrapper, file: file, line: line, ruleID: ruleID)
+                out += ")".utf8
+            } else if called.contains(name) {
                 if state.defined[name] == nil {
                     state.directCopies.append(0)
-                    let expanded = try substitute(body, &state, called: called, wrapper: wrapper, file: file, line: line, ruleID: ruleID)
+                    var expanded: [UInt8] = []
+                    try substitute(Array(body.utf8)[...], into: &expanded, &state, called: called, wrapper: wrapper, file: file, line: line, ruleID: ruleID)
                     state.directCopies.removeLast()
                     state.defined[name] = expanded
                     state.order.append(name)
                 }
-                out += "(?&\(name))"
+                out += "(?&\(name))".utf8
             } else {
-                let copy: String
+                let copy: [UInt8]
                 if let done = state.copies[name] {
                     copy = done
                     // Another copy of this macro is another copy of every macro inside it.
@@ -179,24 +194,26 @@ public struct Macros: Sendable {
                 } else {
                     let before = state.copied
                     state.directCopies.append(0)
-                    copy = try substitute(body, &state, called: called, wrapper: wrapper, file: file, line: line, ruleID: ruleID)
+                    var expanded: [UInt8] = []
+                    try substitute(Array(body.utf8)[...], into: &expanded, &state, called: called, wrapper: wrapper, file: file, line: line, ruleID: ruleID)
+                    copy = expanded
                     // Its own text: the copy less the copies of other macros in it.
-                    state.ownLength[name] = copy.utf8.count - state.directCopies.removeLast()
+                    state.ownLength[name] = copy.count - state.directCopies.removeLast()
                     state.copies[name] = copy
                     var room: [String: Int] = [:]
                     for (inner, total) in state.copied where total != before[inner] { room[inner] = total - (before[inner] ?? 0) }
                     state.inside[name] = room
                 }
                 state.copied[name, default: 0] += state.ownLength[name] ?? 0
-                let text = wrapper + copy + ")"
-                if !state.directCopies.isEmpty { state.directCopies[state.directCopies.count - 1] += text.utf8.count }
-                out += text
+                if !state.directCopies.isEmpty { state.directCopies[state.directCopies.count - 1] += wrapper.count + copy.count + 1 }
+                out += wrapper
+                out += copy
+                out += ")".utf8
             }
             state.seen.removeLast()
-            rest = rest[rest.index(after: close)...]
+            rest = rest[(close + 1)...]
         }
         out += rest
-        return out
     }
 
     /// Whether a pattern defines a named group: `(?<name>`, `(?P<name>` or `(?'name'`, but not

@@ -71,16 +71,25 @@ public struct RuleSet: Sendable {
     static func compile(_ spec: RuleSpec, macros: Macros, acceptsLatestStart: Bool) throws(RuleError) -> CompiledRule {
         var spec = spec
         var called: Set<String> = []
+        // The macro to call next, once known (the loader expanded the rule without asking).
+        var next: String??
         while true {
             do {
                 return try CompiledRule(spec: spec, acceptsLatestStart: acceptsLatestStart)
             } catch where error.code == .tooLarge {
-                let line = spec.line
-                guard let next = try macros.largestCopied(spec.source, file: spec.file, line: line, ruleID: spec.id,
-                                                          caseless: spec.caseless, called: called) else { throw error }
-                called.insert(next)
-                spec.expanded = try macros.expand(spec.source, file: spec.file, line: line, ruleID: spec.id,
-                                                  caseless: spec.caseless, called: called)
+                let name: String?
+                if let known = next {
+                    name = known
+                } else {
+                    name = try macros.expansion(of: spec.source, file: spec.file, line: spec.line, ruleID: spec.id,
+                                                caseless: spec.caseless, called: called).largestCopied
+                }
+                guard let name else { throw error }
+                called.insert(name)
+                let expansion = try macros.expansion(of: spec.source, file: spec.file, line: spec.line, ruleID: spec.id,
+                                                     caseless: spec.caseless, called: called)
+                spec.expanded = expansion.text
+                next = .some(expansion.largestCopied)
             }
         }
     }
