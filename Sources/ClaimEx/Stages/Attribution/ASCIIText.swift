@@ -19,6 +19,8 @@ enum ASCIIText {
         var text = text
         return text.withUTF8 { bytes -> String? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            // SAFETY: at most one byte is written for each byte read, so `n` never passes the
+            // capacity asked for; the first `n` bytes are all initialised and ASCII.
             return String(unsafeUninitializedCapacity: bytes.count) { out in
                 var n = 0
                 for b in bytes {
