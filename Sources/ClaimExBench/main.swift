@@ -12,14 +12,18 @@ struct Options {
     var rules: String?
     var seconds = 1.0
     var json = false
-    /// `--profile STAGE`: run one stage (floor, walk, cleanup, extract) over the HTML pages
-    /// `profileRuns` times and exit, untimed: a steady workload for callgrind or perf.
+    /// `--profile STAGE`: run one stage (floor, walk, cleanup, extract over the HTML pages;
+    /// attribution over the plain text) `profileRuns` times and exit, untimed: a steady
+    /// workload for callgrind or perf.
     var profile: String?
     var profileRuns = 1
     /// `--html-only`: stop after the HTML rows (a quicker loop while working on cleanup).
     var htmlOnly = false
     /// Also time each claim rule alone over the sentences (where claim typing's time goes).
     var perRule = false
+    /// `--dump-patterns DIR`: write each attribution rule's expanded pattern to DIR/ID.pcre and
+    /// exit, for experiments with PCRE2's own tools.
+    var dumpPatterns: String?
 }
 
 var options = Options()
@@ -34,9 +38,11 @@ while let a = args.next() {
     case "--runs": options.profileRuns = Int(args.next() ?? "") ?? options.profileRuns
     case "--html-only": options.htmlOnly = true
     case "--per-rule": options.perRule = true
+    case "--dump-patterns": options.dumpPatterns = args.next()
     case "--help", "-h":
         print("usage: claimex-bench [--data DIR] [--quotes PolNeAR.jsonl] [--rules DIR] [--seconds S] [--html-only] [--per-rule]")
-        print("       claimex-bench --profile floor|walk|cleanup|extract [--runs N]   (untimed, for callgrind/perf)")
+        print("       claimex-bench --dump-patterns DIR   (each attribution rule as PCRE2 compiles it, DIR/ID.pcre)")
+        print("       claimex-bench --profile floor|walk|cleanup|extract|attribution [--runs N]   (untimed, for callgrind/perf)")
         exit(0)
     default:
         FileHandle.standardError.write(Data("claimex-bench: unknown option \(a)\n".utf8))
@@ -52,6 +58,14 @@ func fail(_ message: String) -> Never {
 guard let rulesDir = options.rules ?? RuleLocator.bundledDirectory() else { fail("no rules directory; pass --rules") }
 let rules: RuleSet
 do { rules = try RuleSet.load(directory: rulesDir) } catch { fail("\(error)") }
+if let dir = options.dumpPatterns {
+    for rule in rules.attribution {
+        let path = "\(dir)/\(rule.spec.id).pcre"
+        guard FileManager.default.createFile(atPath: path, contents: Data(rule.spec.expanded.utf8)) else { fail("cannot write \(path)") }
+    }
+    print("wrote \(rules.attribution.count) patterns to \(dir)")
+    exit(0)
+}
 
 /// Runs `body` repeatedly for at least `seconds` (and at least 3 times); returns the best time of one run.
 func best(_ seconds: Double, _ body: () -> Void) -> Double {
@@ -94,24 +108,6 @@ let htmlArticles = pages.enumerated().map { i, body in
     Article(id: "p\(i)", format: .html, body: body, provenance: Provenance(input: htmlPaths[i]))
 }
 
-if let stage = options.profile {
-    let workspace = Workspace()
-    let cleanup = CleanupStage(rules: rules)
-    let process = BatchJob(mode: .extract, rules: rules).processor()
-    var outputBytes = 0
-    for _ in 0..<max(1, options.profileRuns) {
-        switch stage {
-        case "floor": for p in pages { _ = HTMLPage.bareParse(p) }
-        case "walk": for p in pages { outputBytes += HTMLPage.parse(p).blocks.count }
-        case "cleanup": for a in htmlArticles { outputBytes += (try? cleanup.process(a, in: workspace))?.text.utf8.count ?? 0 }
-        case "extract": for a in htmlArticles { outputBytes += process(a, workspace).output.count }
-        default: fail("unknown --profile stage \(stage) (floor, walk, cleanup, extract)")
-        }
-    }
-    print("profiled \(stage) over \(pages.count) pages ×\(options.profileRuns): \(outputBytes) output units")
-    exit(0)
-}
-
 var texts: [String] = []
 var textSource = ""
 if let data = fm.contents(atPath: options.quotes) {
@@ -130,6 +126,37 @@ let textArticles = texts.enumerated().map { i, t in
     Article(id: "t\(i)", format: .text, body: Array(t.utf8), provenance: Provenance(input: "bench"))
 }
 let textBytes = textArticles.reduce(0) { $0 + $1.body.count }
+
+if let stage = options.profile {
+    let workspace = Workspace()
+    let cleanup = CleanupStage(rules: rules)
+    let process = BatchJob(mode: .extract, rules: rules).processor()
+    var outputBytes = 0
+    // `attribution`: the attribution stage alone over the plain-text articles, split into
+    // sentences first (toggle callgrind's collection on `AttributionStage.process`).
+    let attribution = AttributionStage(rules: rules)
+    let splitter = SentenceStage(rules: rules)
+    let profiledText: [Document] = stage != "attribution" ? [] : textArticles.compactMap { a in
+        (try? cleanup.process(a, in: workspace)).flatMap { try? splitter.process($0, in: workspace) }
+    }
+    let clock = ContinuousClock()
+    let started = clock.now
+    for _ in 0..<max(1, options.profileRuns) {
+        switch stage {
+        case "floor": for p in pages { _ = HTMLPage.bareParse(p) }
+        case "walk": for p in pages { outputBytes += HTMLPage.parse(p).blocks.count }
+        case "cleanup": for a in htmlArticles { outputBytes += (try? cleanup.process(a, in: workspace))?.text.utf8.count ?? 0 }
+        case "extract": for a in htmlArticles { outputBytes += process(a, workspace).output.count }
+        case "attribution": for d in profiledText { outputBytes += (try? attribution.process(d, in: workspace))?.quotes.count ?? 0 }
+        default: fail("unknown --profile stage \(stage) (floor, walk, cleanup, extract, attribution)")
+        }
+    }
+    let over = stage == "attribution" ? "\(profiledText.count) text articles" : "\(pages.count) pages"
+    let elapsed = clock.now - started
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    print("profiled \(stage) over \(over) ×\(options.profileRuns): \(outputBytes) output units in \(String(format: "%.3f", seconds)) s")
+    exit(0)
+}
 
 struct Row {
     var name: String

@@ -10,6 +10,8 @@ public final class MatchScratch {
     private var capacity: Int
     private let context: OpaquePointer
     private let jitStack: OpaquePointer?
+    /// Whether the match context holds an offset limit (see `setLatestStart`).
+    private var latestStartSet = false
     public let limits: MatchLimits
 
     public init(limits: MatchLimits = .standard, groups: Int = 32) {
@@ -45,6 +47,15 @@ public final class MatchScratch {
         pcre2_match_data_free_8(matchData)
         matchData = data
         capacity = needed
+    }
+
+    /// Sets (or, with nil, clears) the offset after which no match may start, for the next
+    /// matches. Patterns compiled without `acceptsLatestStart` refuse any limit, so
+    /// `forEachMatch` clears it again before it returns.
+    func setLatestStart(_ offset: Int?) {
+        guard offset != nil || latestStartSet else { return }
+        pcre2_set_offset_limit_8(context, offset ?? cx_pcre2_unset())
+        latestStartSet = offset != nil
     }
 
     var ovector: UnsafeMutablePointer<Int> {

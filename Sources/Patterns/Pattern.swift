@@ -17,11 +17,15 @@ public final class Pattern: @unchecked Sendable {
     public let groupNames: [(name: String, index: Int)]
     /// Whether the JIT compiler accepted the pattern (it may be unavailable on some CPUs).
     public let isJITCompiled: Bool
+    /// Whether `forEachMatch` may be told the latest offset a match can start at.
+    public let acceptsLatestStart: Bool
 
-    public init(_ source: String, options: PatternOptions = []) throws(PatternError) {
+    /// `acceptsLatestStart`: compile the pattern so that a search can be told where matches
+    /// stop starting (PCRE2's offset limit, which needs its own JIT code).
+    public init(_ source: String, options: PatternOptions = [], acceptsLatestStart: Bool = false) throws(PatternError) {
         var errorCode: Int32 = 0
         var errorOffset = 0
-        let flags = options.rawValue | PCRE2_UTF | PCRE2_UCP
+        let flags = options.rawValue | PCRE2_UTF | PCRE2_UCP | (acceptsLatestStart ? PCRE2_USE_OFFSET_LIMIT : 0)
         let compiled: OpaquePointer? = source.utf8.withContiguousStorageIfAvailable { buf in
             pcre2_compile_8(buf.baseAddress, buf.count, flags, &errorCode, &errorOffset, nil)
         } ?? {
@@ -31,10 +35,12 @@ public final class Pattern: @unchecked Sendable {
             }
         }()
         guard let compiled else {
+            if errorCode == PCRE2_ERROR_PATTERN_TOO_LARGE { throw .tooLarge(message: Pattern.message(for: errorCode)) }
             throw .compile(message: Pattern.message(for: errorCode), offset: errorOffset)
         }
         code = compiled
         self.source = source
+        self.acceptsLatestStart = acceptsLatestStart
         isJITCompiled = pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
 
         var count: UInt32 = 0
@@ -57,17 +63,27 @@ public final class Pattern: @unchecked Sendable {
     ///
     /// Lookbehind may see bytes before `range.lowerBound`; matches never extend past
     /// `range.upperBound`. The `Match` passed to `body` is only valid inside it.
+    ///
+    /// `latestStart` (only for a pattern that `acceptsLatestStart`): no match starts after this
+    /// offset, so PCRE2 stops trying there instead of at the end of `range`. A caller that
+    /// knows every match holds some word passes where the last such word starts; the matches
+    /// are then the same, found with fewer attempts.
     public func forEachMatch(
-        in subject: UnsafeBufferPointer<UInt8>, range: Range<Int>? = nil, scratch: MatchScratch,
+        in subject: UnsafeBufferPointer<UInt8>, range: Range<Int>? = nil, latestStart: Int? = nil, scratch: MatchScratch,
         _ body: (borrowing Match) throws -> Bool
     ) throws -> Void {
         let range = range ?? 0..<subject.count
         precondition(range.lowerBound >= 0 && range.upperBound <= subject.count, "range outside subject")
+        precondition(latestStart == nil || acceptsLatestStart, "latestStart needs a pattern compiled to accept it")
         scratch.prepare(for: self)
         // A shorter subject length bounds the match: PCRE2 never reads at or past `length`.
         let length = range.upperBound
         var start = range.lowerBound
         var options: UInt32 = PCRE2_NO_UTF_CHECK
+        let limit = latestStart.map { min($0, length) }
+        if let limit, limit < start { return }
+        scratch.setLatestStart(limit)
+        defer { if limit != nil { scratch.setLatestStart(nil) } }
         while start <= length {
             let rc = try scratch.run(self, subject: subject, length: length, start: start, options: options)
             guard rc else { return }

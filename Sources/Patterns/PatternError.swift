@@ -5,6 +5,9 @@
 public enum PatternError: Error, Sendable, Equatable, CustomStringConvertible {
     /// PCRE2 rejected the pattern; `offset` is a byte offset into the pattern.
     case compile(message: String, offset: Int)
+    /// The pattern is valid but its compiled form exceeds PCRE2's size limit (64K code units
+    /// in the usual build); a caller that can write the pattern more compactly may try again.
+    case tooLarge(message: String)
     /// A match ran into one of the configured resource limits (a backtracking blow-up).
     case limit(Limit, message: String)
     /// Any other PCRE2 match failure (out of memory, bad subject offset, …).
@@ -19,6 +22,7 @@ public enum PatternError: Error, Sendable, Equatable, CustomStringConvertible {
     public var id: String {
         switch self {
         case .compile: "pattern.compile"
+        case .tooLarge: "pattern.too-large"
         case .limit(let limit, _): "pattern.limit.\(limit.rawValue)"
         case .match: "pattern.match"
         }
@@ -28,6 +32,8 @@ public enum PatternError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .compile(let message, let offset):
             "\(message) at offset \(offset)"
+        case .tooLarge(let message):
+            message
         case .limit(_, let message):
             "\(message): the pattern backtracks too much on this input; make it less ambiguous (possessive quantifiers, atomic groups) or raise the limit"
         case .match(_, let message):

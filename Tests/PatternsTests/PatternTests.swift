@@ -32,6 +32,16 @@ import Testing
         }
     }
 
+    /// A valid pattern past PCRE2's size limit is its own error: a caller may write it smaller.
+    @Test func aPatternTooLargeIsToldApart() {
+        #expect {
+            _ = try Pattern("(?:ab|cd){20000}")
+        } throws: { error in
+            guard case .tooLarge = error as? PatternError else { return false }
+            return (error as? PatternError)?.id == "pattern.too-large"
+        }
+    }
+
     @Test func everyMatchIsVisitedAndEmptyMatchesAdvance() throws {
         let p = try Pattern("x*")
         let found = try p.matches(in: "axxé", scratch: scratch)
@@ -50,6 +60,29 @@ import Testing
             }
         }
         #expect(ranges == [3..<7])
+    }
+
+    /// `latestStart` bounds where a match starts, not where it ends; the scratch is free for
+    /// other patterns afterwards.
+    @Test func latestStartBoundsWhereMatchesStart() throws {
+        let p = try Pattern("s?he said|said", acceptsLatestStart: true)
+        var text = "said it, he said, she said"
+        func starts(_ latest: Int?, range: Range<Int>? = nil) throws -> [Int] {
+            var found: [Int] = []
+            try text.withUTF8 { buf in
+                try p.forEachMatch(in: buf, range: range, latestStart: latest, scratch: scratch) { m in
+                    found.append(m.range.lowerBound)
+                    return true
+                }
+            }
+            return found
+        }
+        #expect(try starts(nil) == [0, 9, 18])
+        #expect(try starts(9) == [0, 9])
+        #expect(try starts(8) == [0])
+        #expect(try starts(17) == [0, 9])
+        #expect(try starts(3, range: 5..<text.utf8.count).isEmpty)
+        #expect(try Pattern("she").matches(in: text, scratch: scratch).count == 1)
     }
 
     @Test func scratchGrowsForPatternsWithManyGroups() throws {

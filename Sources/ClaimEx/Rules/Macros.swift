@@ -11,9 +11,13 @@ public struct Macros: Sendable {
 
     public init() {}
 
+    /// The macros whose definition holds a named capture (copied in place, never called).
+    private var capturing: Set<String> = []
+
     public mutating func define(_ name: String, _ pattern: String, file: String, line: Int?) {
         definitions[name] = pattern
         origins[name] = (file, line)
+        if Macros.hasNamedCapture(pattern) { capturing.insert(name) } else { capturing.remove(name) }
     }
 
     /// Defines `name` as an alternation of literal words, escaped for PCRE2 and written as a
@@ -69,68 +73,147 @@ public struct Macros: Sendable {
     /// Expands every `{NAME}` (upper-case letters, digits, `_`) in `pattern`. Other braces —
     /// PCRE2's `{2,5}` quantifiers, `\p{L}` properties — are left alone.
     ///
-    /// A macro becomes a PCRE2 subroutine call `(?&NAME)` to a group defined once in a
-    /// `(?(DEFINE)…)` block at the end: a speaker macro built from three word lists, used twice
-    /// in a rule, would otherwise be compiled twice and overflow PCRE2's pattern size limit.
-    /// Macros that contain a named capture (such as `APPOS`, which captures `title`) are
-    /// copied in place instead, so the capture still reports where it matched.
-    public func expand(_ pattern: String, file: String, line: Int?, ruleID: String?) throws(RuleError) -> String {
-        var seen: [String] = []
-        var defined: [String: String] = [:]
-        var order: [String] = []
-        let main = try substitute(pattern, seen: &seen, defined: &defined, order: &order, file: file, line: line, ruleID: ruleID)
-        guard !order.isEmpty else { return main }
-        return main + "\n(?(DEFINE)" + order.map { "(?<\($0)>\(defined[$0]!))" }.joined() + ")"
+    /// A macro is copied in place, so that PCRE2 sees the whole pattern: its start-of-match
+    /// analysis (which characters a match can begin with, so the JIT skips every other
+    /// position) stops at a subroutine call, and every call costs a call frame. The copy is
+    /// wrapped in `(?^x:…)` (`(?^ix:…)` for a `caseless` rule): a subroutine runs with the
+    /// options of the place its group is defined — the rule's own — and so does the copy, even
+    /// where a rule writes `(?i:{NAME})`.
+    ///
+    /// The macros named in `called` become subroutine calls `(?&NAME)` to a group defined once
+    /// in a `(?(DEFINE)…)` block at the end, for a rule too large for PCRE2 with every macro
+    /// copied (see `Expansion.largestCopied`). Macros that contain a named capture (such as
+    /// `APPOS`, which captures `title`) are always copied in place, unwrapped, so the capture
+    /// still reports where it matched.
+    public func expand(
+        _ pattern: String, file: String, line: Int?, ruleID: String?, caseless: Bool = false, called: Set<String> = []
+    ) throws(RuleError) -> String {
+        try expansion(of: pattern, file: file, line: line, ruleID: ruleID, caseless: caseless, called: called).text
     }
 
+    /// A pattern with its macros expanded.
+    public struct Expansion: Sendable {
+        public var text: String
+        /// The copied macro that takes the most room (its own text, without the macros it
+        /// copies in turn, times its copies), nil when every macro is called: the next one to
+        /// call instead when the rule is too large for PCRE2. Counting its own text calls a long
+        /// leaf such as a word list before the speaker macro that holds it.
+        public var largestCopied: String?
+    }
+
+    /// `expand`, and which macro to call next if the result is too large.
+    public func expansion(
+        of pattern: String, file: String, line: Int?, ruleID: String?, caseless: Bool = false, called: Set<String> = []
+    ) throws(RuleError) -> Expansion {
+        var state = State()
+        let wrapper = Array((caseless ? "(?^ix:" : "(?^x:").utf8)
+        var main: [UInt8] = []
+        try substitute(Array(pattern.utf8)[...], into: &main, &state, called: called, wrapper: wrapper, file: file, line: line, ruleID: ruleID)
+        if !state.order.isEmpty {
+            main += "\n(?(DEFINE)".utf8
+            for name in state.order { main += "(?<\(name)>".utf8; main += state.defined[name]!; main += ")".utf8 }
+            main += ")".utf8
+        }
+        let largest = state.copied.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        return Expansion(text: String(decoding: main, as: UTF8.self), largestCopied: largest)
+    }
+
+    /// What the expansion carries through the recursion.
+    private struct State {
+        var seen: [String] = []
+        /// Called macros: their expanded definitions, in the order first used.
+        var defined: [String: [UInt8]] = [:]
+        var order: [String] = []
+        /// Copied macros: their expansion (the same at every use), and the room they take.
+        var copies: [String: [UInt8]] = [:]
+        var copied: [String: Int] = [:]
+        /// The room each copied macro's copy gives to the copied macros inside it.
+        var inside: [String: [String: Int]] = [:]
+        /// Each copied macro's own text, without the copies of other macros in it.
+        var ownLength: [String: Int] = [:]
+        /// While a body is expanded: the bytes of the copies written straight into it.
+        var directCopies: [Int] = []
+    }
+
+    /// Appends `pattern`, expanded, to `out`. Works on UTF-8 bytes: braces and backslashes are
+    /// ASCII, and no byte of a multi-byte character is.
     private func substitute(
-        _ pattern: String, seen: inout [String], defined: inout [String: String], order: inout [String],
+        _ pattern: ArraySlice<UInt8>, into out: inout [UInt8], _ state: inout State, called: Set<String>, wrapper: [UInt8],
         file: String, line: Int?, ruleID: String?
-    ) throws(RuleError) -> String {
-        var out = ""
-        var rest = Substring(pattern)
-        while let open = rest.firstIndex(of: "{") {
+    ) throws(RuleError) {
+        let openBrace = UInt8(ascii: "{"), closeBrace = UInt8(ascii: "}")
+        var rest = pattern
+        // Where the text written by this call starts, so an escape is only looked for in it.
+        let written = out.count
+        while let open = rest.firstIndex(of: openBrace) {
             out += rest[..<open]
-            let afterOpen = rest.index(after: open)
-            guard let close = rest[afterOpen...].firstIndex(of: "}") else {
+            guard let close = rest[(open + 1)...].firstIndex(of: closeBrace) else {
                 out += rest[open...]
-                return out
+                return
             }
-            let name = String(rest[afterOpen..<close])
+            let name = String(decoding: rest[(open + 1)..<close], as: UTF8.self)
             // `\p{L}`, `\x{2019}`, `\g{1}`: braces that belong to an escape are not macros.
-            let escaped = out.utf8.count >= 2 && out.utf8.dropLast().last == UInt8(ascii: "\\")
+            let escaped = out.count - written >= 2 && out[out.count - 2] == UInt8(ascii: "\\")
             let isMacroName = !escaped && !name.isEmpty && name.first!.isLetter && name.allSatisfy {
                 ($0.isUppercase && $0.isASCII) || $0.isNumber || $0 == "_"
             }
             guard isMacroName else {
                 out += rest[open...close]
-                rest = rest[rest.index(after: close)...]
+                rest = rest[(close + 1)...]
                 continue
             }
             guard let body = definitions[name] else {
                 throw RuleError(.unknownMacro, file: file, line: line, ruleID: ruleID,
                                 message: "unknown macro {\(name)}; define it in rules/attribution/macros.yaml or fix the name")
             }
-            guard !seen.contains(name) else {
+            guard !state.seen.contains(name) else {
                 throw RuleError(.unknownMacro, file: file, line: line, ruleID: ruleID,
-                                message: "macro {\(name)} refers to itself through \(seen.joined(separator: " → "))")
+                                message: "macro {\(name)} refers to itself through \(state.seen.joined(separator: " → "))")
             }
-            seen.append(name)
-            if Macros.hasNamedCapture(body) {
-                out += "(?:" + (try substitute(body, seen: &seen, defined: &defined, order: &order, file: file, line: line, ruleID: ruleID)) + ")"
-            } else {
-                if defined[name] == nil {
-                    let expanded = try substitute(body, seen: &seen, defined: &defined, order: &order, file: file, line: line, ruleID: ruleID)
-                    defined[name] = expanded
-                    order.append(name)
+            state.seen.append(name)
+            if capturing.contains(name) {
+                out += "(?:".utf8
+                try substitute(Array(body.utf8)[...], into: &out, &state, called: called, wrapper: wrapper, file: file, line: line, ruleID: ruleID)
+                out += ")".utf8
+            } else if called.contains(name) {
+                if state.defined[name] == nil {
+                    state.directCopies.append(0)
+                    var expanded: [UInt8] = []
+                    try substitute(Array(body.utf8)[...], into: &expanded, &state, called: called, wrapper: wrapper, file: file, line: line, ruleID: ruleID)
+                    state.directCopies.removeLast()
+                    state.defined[name] = expanded
+                    state.order.append(name)
                 }
-                out += "(?&\(name))"
+                out += "(?&\(name))".utf8
+            } else {
+                let copy: [UInt8]
+                if let done = state.copies[name] {
+                    copy = done
+                    // Another copy of this macro is another copy of every macro inside it.
+                    for (inner, room) in state.inside[name] ?? [:] { state.copied[inner, default: 0] += room }
+                } else {
+                    let before = state.copied
+                    state.directCopies.append(0)
+                    var expanded: [UInt8] = []
+                    try substitute(Array(body.utf8)[...], into: &expanded, &state, called: called, wrapper: wrapper, file: file, line: line, ruleID: ruleID)
+                    copy = expanded
+                    // Its own text: the copy less the copies of other macros in it.
+                    state.ownLength[name] = copy.count - state.directCopies.removeLast()
+                    state.copies[name] = copy
+                    var room: [String: Int] = [:]
+                    for (inner, total) in state.copied where total != before[inner] { room[inner] = total - (before[inner] ?? 0) }
+                    state.inside[name] = room
+                }
+                state.copied[name, default: 0] += state.ownLength[name] ?? 0
+                if !state.directCopies.isEmpty { state.directCopies[state.directCopies.count - 1] += wrapper.count + copy.count + 1 }
+                out += wrapper
+                out += copy
+                out += ")".utf8
             }
-            seen.removeLast()
-            rest = rest[rest.index(after: close)...]
+            state.seen.removeLast()
+            rest = rest[(close + 1)...]
         }
         out += rest
-        return out
     }
 
     /// Whether a pattern defines a named group: `(?<name>`, `(?P<name>` or `(?'name'`, but not

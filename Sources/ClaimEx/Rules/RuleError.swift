@@ -6,6 +6,8 @@ public struct RuleError: Error, Sendable, Equatable, CustomStringConvertible {
         case unreadable = "rules.unreadable"
         case syntax = "rules.syntax"
         case compile = "rules.compile"
+        /// The pattern compiles but exceeds PCRE2's size limit, even with every macro called.
+        case tooLarge = "rules.too-large"
         case unknownMacro = "rules.unknown-macro"
         case duplicate = "rules.duplicate"
         case example = "rules.example"

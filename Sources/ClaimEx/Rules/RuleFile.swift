@@ -35,12 +35,13 @@ enum RuleFile {
                 throw RuleError(.syntax, file: path, line: item["scope"]?.mark?.line, ruleID: id,
                                 message: "scope must be `sentence` or `paragraph`, not `\(scope)`")
             }
-            let expanded = try macros.expand(source, file: path, line: item["pattern"]?.mark?.line, ruleID: id)
+            let caseless = item["caseless"]?.bool ?? false
+            let expanded = try macros.expand(source, file: path, line: item["pattern"]?.mark?.line, ruleID: id, caseless: caseless)
             specs.append(RuleSpec(
                 id: id, kind: kind, confidence: confidence, source: source, expanded: expanded,
-                caseless: item["caseless"]?.bool ?? false, scope: scope == "paragraph" ? .paragraph : .sentence,
+                caseless: caseless, scope: scope == "paragraph" ? .paragraph : .sentence,
                 requires: try item["requires"]?.string.map { source throws(RuleError) in
-                    try macros.expand(source, file: path, line: item["requires"]?.mark?.line, ruleID: id)
+                    try macros.expand(source, file: path, line: item["requires"]?.mark?.line, ruleID: id, caseless: caseless)
                 },
                 words: try words(item["words"], macros: macros, path: path, id: id),
                 sourceless: try sourceless(item["source"], path: path, id: id),

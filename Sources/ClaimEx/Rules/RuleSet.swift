@@ -30,7 +30,7 @@ public struct RuleSet: Sendable {
         speakers = try SpeakerLexicon.load(directory: lexicons)
         plainText = try PlainTextRules.load(directory + "/cleanup/plaintext.yaml")
         html = try HTMLCleaner.load(directory: directory + "/cleanup")
-        attribution = try RuleSet.compileAll(in: directory + "/attribution", lexicons: lexicons)
+        attribution = try RuleSet.compileAll(in: directory + "/attribution", lexicons: lexicons, acceptsLatestStart: true)
         claims = try RuleSet.compileAll(in: directory + "/claims", lexicons: lexicons)
         claimModel = try ClaimModel.load(directory + "/claims/" + ClaimModel.fileName)
         attributionModel = try AttributionModel.load(directory: directory)
@@ -41,7 +41,8 @@ public struct RuleSet: Sendable {
 
     /// Loads `macros.yaml` of a rule directory, then compiles every other `.yaml` file in it,
     /// in name order so that rule order (and so output) never depends on the file system.
-    static func compileAll(in dir: String, lexicons: String) throws(RuleError) -> [CompiledRule] {
+    /// `acceptsLatestStart`: see `CompiledRule.init`.
+    static func compileAll(in dir: String, lexicons: String, acceptsLatestStart: Bool = false) throws(RuleError) -> [CompiledRule] {
         let files: [String]
         do {
             files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".yaml") }.sorted()
@@ -61,9 +62,39 @@ public struct RuleSet: Sendable {
                                     message: "the id is already used at \(first.file):\(first.line); rule ids must be unique")
                 }
                 seen[spec.id] = spec
-                compiled.append(try CompiledRule(spec: spec))
+                compiled.append(try compile(spec, macros: macros, acceptsLatestStart: acceptsLatestStart))
             }
         }
         return compiled
+    }
+
+    /// Compiles a rule with its macros copied in place (see `Macros.expand`); while PCRE2 finds
+    /// it too large, the macro whose copies take the most room is called instead, and the rule
+    /// compiled again. Calling rather than copying changes how fast a rule runs, never what it
+    /// matches.
+    static func compile(_ spec: RuleSpec, macros: Macros, acceptsLatestStart: Bool) throws(RuleError) -> CompiledRule {
+        var spec = spec
+        var called: Set<String> = []
+        // The macro to call next, once known (the loader expanded the rule without asking).
+        var next: String??
+        while true {
+            do {
+                return try CompiledRule(spec: spec, acceptsLatestStart: acceptsLatestStart)
+            } catch where error.code == .tooLarge {
+                let name: String?
+                if let known = next {
+                    name = known
+                } else {
+                    name = try macros.expansion(of: spec.source, file: spec.file, line: spec.line, ruleID: spec.id,
+                                                caseless: spec.caseless, called: called).largestCopied
+                }
+                guard let name else { throw error }
+                called.insert(name)
+                let expansion = try macros.expansion(of: spec.source, file: spec.file, line: spec.line, ruleID: spec.id,
+                                                     caseless: spec.caseless, called: called)
+                spec.expanded = expansion.text
+                next = .some(expansion.largestCopied)
+            }
+        }
     }
 }

@@ -62,10 +62,12 @@ public struct CompiledRule: Sendable {
     public let prefilter: Pattern?
     public let groups: [String: Int]
 
-    public init(spec: RuleSpec) throws(RuleError) {
+    /// `acceptsLatestStart`: compile the pattern so that a search can be told where its
+    /// matches stop starting (attribution runs a rule only up to its last word in a sentence).
+    public init(spec: RuleSpec, acceptsLatestStart: Bool = false) throws(RuleError) {
         self.spec = spec
         let options: PatternOptions = spec.caseless ? [.extended, .caseless] : [.extended]
-        pattern = try CompiledRule.compile(spec.expanded, options: options, spec: spec)
+        pattern = try CompiledRule.compile(spec.expanded, options: options, acceptsLatestStart: acceptsLatestStart, spec: spec)
         prefilter = try spec.requires.map { source throws(RuleError) in try CompiledRule.compile(source, options: options, spec: spec) }
         var groups: [String: Int] = [:]
         for (name, index) in pattern.groupNames { groups[name] = index }
@@ -74,14 +76,18 @@ public struct CompiledRule: Sendable {
 
     public func group(_ name: String) -> Int? { groups[name] }
 
-    private static func compile(_ source: String, options: PatternOptions, spec: RuleSpec) throws(RuleError) -> Pattern {
+    private static func compile(
+        _ source: String, options: PatternOptions, acceptsLatestStart: Bool = false, spec: RuleSpec
+    ) throws(RuleError) -> Pattern {
         do {
-            return try Pattern(source, options: options)
+            return try Pattern(source, options: options, acceptsLatestStart: acceptsLatestStart)
         } catch {
             switch error {
             case .compile(let message, let offset):
                 throw RuleError(.compile, file: spec.file, line: spec.line, ruleID: spec.id, message: message,
                                 patternOffset: offset)
+            case .tooLarge(let message):
+                throw RuleError(.tooLarge, file: spec.file, line: spec.line, ruleID: spec.id, message: message)
             default:
                 throw RuleError(.compile, file: spec.file, line: spec.line, ruleID: spec.id, message: error.description)
             }

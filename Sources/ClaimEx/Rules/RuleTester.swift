@@ -2,7 +2,8 @@ import Patterns
 
 /// Runs every rule's inline examples and counter-examples: an example must match and
 /// produce the captures it names (and, for a rule with `words:`, its match must contain one
-/// of them), a counter-example must not match.
+/// of them as a whole word of the example, and be found as well when the search stops at the
+/// last of them, as attribution searches), a counter-example must not match.
 public struct RuleTester {
     public struct Failure: Sendable, CustomStringConvertible {
         public var rule: RuleSpec
@@ -34,7 +35,11 @@ public struct RuleTester {
                 let bytes = Array(example.text.utf8)
                 if let words = rule.spec.words, !RuleTester.matchHasWord(words, bytes, found.range) {
                     failures.append(Failure(rule: rule.spec, example: example,
-                                            problem: "the match \"\(String(decoding: bytes[found.range], as: UTF8.self))\" contains none of `words:`, so the rule would never be tried on it"))
+                                            problem: "the match \"\(String(decoding: bytes[found.range], as: UTF8.self))\" contains none of `words:` as a whole word of the text, so the rule would never be tried on it"))
+                } else if let words = rule.spec.words, rule.pattern.acceptsLatestStart,
+                          let bounded = RuleTester.boundedFirstMatch(rule, words, bytes, scratch), bounded != found {
+                    failures.append(Failure(rule: rule.spec, example: example,
+                                            problem: "the match starts after the last of `words:` in the text, where attribution stops looking: it finds \"\(bounded.map { String(decoding: bytes[$0.range], as: UTF8.self) } ?? "nothing")\" instead"))
                 }
                 for (name, expected) in example.captures.sorted(by: { $0.key < $1.key }) {
                     guard let index = rule.group(name) else {
@@ -72,11 +77,42 @@ public struct RuleTester {
         }
     }
 
-    /// Whether the matched bytes contain one of a rule's `words:`, as `WordTriggers` reads them.
+    /// Whether the matched bytes hold one of a rule's `words:` as `WordTriggers` reads the
+    /// whole text: a word of the text that starts inside the match (`<digit>` anywhere in it).
     static func matchHasWord(_ words: [String], _ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        bytes.withUnsafeBufferPointer { buf in
-            !WordTriggers(words: [words]).candidates(buf, ranges: [range]).isEmpty
+        let triggers = WordTriggers(words: [words])
+        if !triggers.isPositional(0) {
+            return bytes.withUnsafeBufferPointer { !triggers.candidates($0, ranges: [range]).isEmpty }
         }
+        guard let hits = hits(triggers, bytes) else { return true }
+        return hits.contains { range.contains($0.start) }
+    }
+
+    /// The rule's first match when the search stops where the last of its words starts, as
+    /// `AttributionStage` runs it; nil when the words give no such place (`<digit>`).
+    static func boundedFirstMatch(
+        _ rule: CompiledRule, _ words: [String], _ bytes: [UInt8], _ scratch: MatchScratch
+    ) -> MatchResult?? {
+        let triggers = WordTriggers(words: [words])
+        guard triggers.isPositional(0), let last = hits(triggers, bytes)?.last else { return nil }
+        return bytes.withUnsafeBufferPointer { buf in
+            var result: MatchResult?
+            try? rule.pattern.forEachMatch(in: buf, latestStart: last.start, scratch: scratch) { match in
+                result = match.result()
+                return false
+            }
+            return .some(result)
+        }
+    }
+
+    /// Every word of `triggers` in `bytes`, or nil when the walk cannot be sure of them.
+    private static func hits(_ triggers: WordTriggers, _ bytes: [UInt8]) -> [WordTriggers.Hit]? {
+        var hits: [WordTriggers.Hit] = []
+        var mask: [UInt64] = [0]
+        let sure = bytes.withUnsafeBufferPointer { buf in
+            mask.withUnsafeMutableBufferPointer { triggers.candidates(buf, ranges: CollectionOfOne(0..<buf.count), into: $0, hits: &hits) }
+        }
+        return sure ? hits : nil
     }
 
     /// Examples are single sentences (or paragraphs), so the whole text is one scope.

@@ -124,20 +124,29 @@ public struct WordTriggers: Sendable {
     @inline(__always) static func wordKey(_ hash: UInt64) -> UInt64 { ClaimFeatures.mix(hash) | 1 }
     @inline(__always) static func prefixKey(_ hash: UInt64) -> UInt64 { ClaimFeatures.mix(hash ^ 0x0f0f_0f0f_0f0f_0f0f) | 1 }
 
-    /// ORs into `mask` (`stride` words) the rules whose words `key` names.
-    @inline(__always) func lookup(_ key: UInt64, into mask: UnsafeMutableBufferPointer<UInt64>,
-                                  _ slots: UnsafeBufferPointer<UInt64>) {
+    /// ORs into `mask` (`stride` words) the rules whose words `key` names; returns which of
+    /// `masks` that is (in strides), or -1 when `key` is nobody's word.
+    @inline(__always) @discardableResult
+    func lookup(_ key: UInt64, into mask: UnsafeMutableBufferPointer<UInt64>, _ slots: UnsafeBufferPointer<UInt64>) -> Int32 {
         var i = Int(truncatingIfNeeded: key) & tableMask
         while true {
             let k = slots[i]
             if k == key {
                 let base = Int(slotMask[i]) * stride
                 for w in 0..<stride { mask[w] |= masks[base + w] }
-                return
+                return slotMask[i]
             }
-            if k == 0 { return }
+            if k == 0 { return -1 }
             i = (i + 1) & tableMask
         }
+    }
+
+    /// A word of some rule in a text: where it starts, and whose word it is.
+    public struct Hit: Sendable, Equatable {
+        /// Byte offset of the word's first letter.
+        public var start: Int
+        /// Index of the word's rule mask in `masks` (in strides).
+        var rules: Int32
     }
 
     /// Sets in `mask` (`stride` words, overwritten) a bit for every rule that may match
@@ -145,6 +154,36 @@ public struct WordTriggers: Sendable {
     public func candidates(
         _ buf: UnsafeBufferPointer<UInt8>, ranges: some Collection<Range<Int>>, into mask: UnsafeMutableBufferPointer<UInt64>
     ) {
+        _ = walk(buf, ranges: ranges, into: mask) { _, _ in }
+    }
+
+    /// `candidates`, and appends to `hits` every word of a rule in `ranges`, in text order.
+    /// Returns false when the hits may be incomplete (a character that a caseless pattern
+    /// reads as an ASCII letter turned the filter off: see the type's comment); then `mask`
+    /// has every rule.
+    public func candidates(
+        _ buf: UnsafeBufferPointer<UInt8>, ranges: some Collection<Range<Int>>, into mask: UnsafeMutableBufferPointer<UInt64>,
+        hits: inout [Hit]
+    ) -> Bool {
+        walk(buf, ranges: ranges, into: mask) { start, rules in hits.append(Hit(start: start, rules: rules)) }
+    }
+
+    /// Whether `rule` has a position in every text it may match: it has `words:` and no
+    /// `<digit>` (digits are not recorded as hits).
+    public func isPositional(_ rule: Int) -> Bool {
+        always[rule / 64] & (1 << UInt64(rule % 64)) == 0 && digit[rule / 64] & (1 << UInt64(rule % 64)) == 0
+    }
+
+    /// Whether `hit` is a word of `rule`.
+    @inline(__always) public func hit(_ hit: Hit, isWordOf rule: Int) -> Bool {
+        masks[Int(hit.rules) * stride + rule / 64] & (1 << UInt64(rule % 64)) != 0
+    }
+
+    /// The walk behind both `candidates`: `found(start, rules)` for every word of a rule.
+    @inline(__always) private func walk(
+        _ buf: UnsafeBufferPointer<UInt8>, ranges: some Collection<Range<Int>>, into mask: UnsafeMutableBufferPointer<UInt64>,
+        found: (Int, Int32) -> Void
+    ) -> Bool {
         for w in 0..<stride { mask[w] = always[w] }
         var sawDigit = false
         var unsure = false
@@ -157,6 +196,7 @@ public struct WordTriggers: Sendable {
                     let lower = b | 0x20
                     if lower >= 0x61 && lower <= 0x7a {
                         // One ASCII word: its whole-word key, and its prefix keys at the lengths some prefix has.
+                        let start = i
                         var hash = ClaimFeatures.fnvStart
                         var length = 0
                         var pairKnown = false
@@ -172,11 +212,13 @@ public struct WordTriggers: Sendable {
                                 pairKnown = prefixPairs[Int(first - 0x61) * 26 + Int(c - 0x61)]
                             }
                             if pairKnown && length < 64 && prefixLengths & (1 << UInt64(length)) != 0 {
-                                lookup(WordTriggers.prefixKey(hash), into: mask, slots)
+                                let rules = lookup(WordTriggers.prefixKey(hash), into: mask, slots)
+                                if rules >= 0 { found(start, rules) }
                             }
                             i += 1
                         }
-                        lookup(WordTriggers.wordKey(hash), into: mask, slots)
+                        let rules = lookup(WordTriggers.wordKey(hash), into: mask, slots)
+                        if rules >= 0 { found(start, rules) }
                     } else if b < 0x80 {
                         if b >= 0x30 && b <= 0x39 { sawDigit = true }
                         i += 1
@@ -195,6 +237,7 @@ public struct WordTriggers: Sendable {
         } else if sawDigit {
             for w in 0..<stride { mask[w] |= digit[w] }
         }
+        return !unsure
     }
 
     /// Lead bytes of the blocks that hold decimal digits other than ASCII ones (U+0660 Arabic-

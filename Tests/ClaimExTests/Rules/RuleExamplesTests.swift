@@ -121,14 +121,16 @@ import Patterns
         macros.define("WORD", #"\p{L}+"#, file: "m", line: 1)
         macros.define("TWO", "{WORD} {WORD}", file: "m", line: 2)
         let expanded = try macros.expand(#"{TWO}\d{2,3}\p{Lu}"#, file: "r", line: 1, ruleID: "x")
-        #expect(expanded == #"(?&TWO)\d{2,3}\p{Lu}"# + "\n" + #"(?(DEFINE)(?<WORD>\p{L}+)(?<TWO>(?&WORD) (?&WORD)))"#)
+        #expect(expanded == #"(?^x:(?^x:\p{L}+) (?^x:\p{L}+))\d{2,3}\p{Lu}"#)
+        let called = try macros.expand(#"{TWO}\d{2,3}\p{Lu}"#, file: "r", line: 1, ruleID: "x", called: ["TWO", "WORD"])
+        #expect(called == #"(?&TWO)\d{2,3}\p{Lu}"# + "\n" + #"(?(DEFINE)(?<WORD>\p{L}+)(?<TWO>(?&WORD) (?&WORD)))"#)
     }
 
     @Test func wordListMacrosAreAPrefixTreeThatPrefersLongerEntries() throws {
         var macros = Macros()
         macros.defineWordList("CUE", ["according", "according to", "said", "says", "added"], file: "cues.tsv")
         #expect(try macros.expand("{CUE}", file: "r", line: nil, ruleID: nil)
-                == "(?&CUE)\n" + #"(?(DEFINE)(?<CUE>(?:a(?:ccording(?:\s+to)?|dded)|sa(?:id|ys))))"#)
+                == #"(?^x:(?:a(?:ccording(?:\s+to)?|dded)|sa(?:id|ys)))"#)
         let pattern = try Pattern(#"\b(?:"# + Macros.prefixTree(["according", "according to", "said", "says"]) + #")\b"#)
         let scratch = MatchScratch()
         func first(_ text: String) throws -> String? {
@@ -147,7 +149,7 @@ import Patterns
         var macros = Macros()
         macros.define("APPOS", #",\s+(?<title>[^,]+),"#, file: "m", line: 1)
         macros.define("BEHIND", #"(?<=\s)x"#, file: "m", line: 2)
-        let expanded = try macros.expand("{APPOS}{BEHIND}", file: "r", line: 1, ruleID: "x")
+        let expanded = try macros.expand("{APPOS}{BEHIND}", file: "r", line: 1, ruleID: "x", called: ["APPOS", "BEHIND"])
         #expect(expanded == #"(?:,\s+(?<title>[^,]+),)(?&BEHIND)"# + "\n" + #"(?(DEFINE)(?<BEHIND>(?<=\s)x))"#)
     }
 

@@ -63,6 +63,28 @@ import Patterns
         #expect(candidates("\u{212A}ilometre") == [0, 1, 2, 3])
     }
 
+    /// Where each rule's words start, in text order; rules without words or with `<digit>`
+    /// have no such places.
+    @Test func hitsSayWhereEachRulesWordStarts() {
+        var text = "The war led to famine because causes differ."
+        var hits: [WordTriggers.Hit] = []
+        var mask: [UInt64] = [0]
+        let sure = text.withUTF8 { buf in
+            mask.withUnsafeMutableBufferPointer { triggers.candidates(buf, ranges: [0..<buf.count], into: $0, hits: &hits) }
+        }
+        #expect(sure)
+        #expect(hits.map(\.start) == [8, 22, 30])
+        #expect(hits.map { triggers.hit($0, isWordOf: 0) } == [true, true, false])
+        #expect(hits.map { triggers.hit($0, isWordOf: 1) } == [false, false, true])
+        #expect((0..<4).map(triggers.isPositional) == [true, true, false, false])
+        var odd = "cauſes led"
+        hits = []
+        let unsure = odd.withUTF8 { buf in
+            mask.withUnsafeMutableBufferPointer { triggers.candidates(buf, ranges: [0..<buf.count], into: $0, hits: &hits) }
+        }
+        #expect(!unsure)
+    }
+
     @Test func otherDigitsCount() {
         #expect(candidates("٣ people") == [2, 3])
         #expect(candidates("５ people") == [2, 3])

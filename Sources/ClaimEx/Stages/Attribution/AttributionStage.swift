@@ -96,43 +96,20 @@ public struct AttributionStage: Stage {
             }
             hits.append(starts)
         }
-        // Which rules each sentence and paragraph holds a word of: `stride` words a scope.
-        let stride = triggers.stride
-        func masks(_ ranges: [Range<Int>]) -> [UInt64] {
-            var out = [UInt64](repeating: 0, count: ranges.count * stride)
-            out.withUnsafeMutableBufferPointer { all in
-                for (i, r) in ranges.enumerated() {
-                    triggers.candidates(buf, ranges: CollectionOfOne(r),
-                                        into: UnsafeMutableBufferPointer(rebasing: all[(i * stride)..<((i + 1) * stride)]))
-                }
-            }
-            return out
-        }
-        let sentenceRanges = document.sentences.map(\.range)
-        let sentenceMasks = masks(sentenceRanges)
-        // A paragraph's words are its sentences' words: OR their masks rather than walk the
-        // text again (a paragraph without sentences, if any, is walked).
-        var paragraphMasks = [UInt64](repeating: 0, count: document.paragraphs.count * stride)
-        var walked = [Bool](repeating: false, count: document.paragraphs.count)
-        for (i, sentence) in document.sentences.enumerated() where sentence.paragraph < walked.count {
-            walked[sentence.paragraph] = true
-            for w in 0..<stride { paragraphMasks[sentence.paragraph * stride + w] |= sentenceMasks[i * stride + w] }
-        }
-        for (p, range) in document.paragraphs.enumerated() where !walked[p] {
-            let mask = masks([range])
-            for w in 0..<stride { paragraphMasks[p * stride + w] = mask[w] }
-        }
-        func allowed(_ rule: AttributionRule, _ range: Range<Int>, _ masks: [UInt64], _ scope: Int) -> Bool {
-            guard masks[scope * stride + rule.index / 64] & (1 << UInt64(rule.index % 64)) != 0 else { return false }
+        // Which rules each sentence and paragraph holds a word of, and where their last one starts.
+        let scopes = RuleScopes(triggers: triggers, buf: buf, document: document)
+        func allowed(_ rule: AttributionRule, _ range: Range<Int>, paragraph: Bool, _ scope: Int) -> Bool {
+            guard scopes.allows(rule.index, paragraph: paragraph, scope) else { return false }
             guard let p = rule.prefilter else { return true }
             let starts = hits[p]
             let lo = starts.firstIndex(after: { $0 < range.lowerBound })
             return lo < starts.count && starts[lo] < range.upperBound
         }
-        func run(_ rule: AttributionRule, over ranges: [Range<Int>], masks: [UInt64]) {
+        func run(_ rule: AttributionRule, over ranges: [Range<Int>], paragraph: Bool) {
             do {
-                for (scope, range) in ranges.enumerated() where allowed(rule, range, masks, scope) {
-                    try rule.compiled.pattern.forEachMatch(in: buf, range: range, scratch: scratch) { match in
+                for (scope, range) in ranges.enumerated() where allowed(rule, range, paragraph: paragraph, scope) {
+                    let latest = scopes.latestStart(rule.index, paragraph: paragraph, scope, range: range)
+                    try rule.compiled.pattern.forEachMatch(in: buf, range: range, latestStart: latest, scratch: scratch) { match in
                         if let candidate = rule.candidate(from: match, in: buf, scope: range) {
                             candidates.append(candidate)
                         }
@@ -148,8 +125,9 @@ public struct AttributionStage: Stage {
                     rule: rule.compiled.spec.id))
             }
         }
-        for rule in paragraphRules { run(rule, over: document.paragraphs, masks: paragraphMasks) }
-        for rule in sentenceRules { run(rule, over: sentenceRanges, masks: sentenceMasks) }
+        let sentenceRanges = document.sentences.map(\.range)
+        for rule in paragraphRules { run(rule, over: document.paragraphs, paragraph: true) }
+        for rule in sentenceRules { run(rule, over: sentenceRanges, paragraph: false) }
         return (candidates, warnings)
     }
 

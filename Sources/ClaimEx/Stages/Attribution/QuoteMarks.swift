@@ -5,11 +5,18 @@ enum QuoteMarks {
     /// Length in bytes of the mark starting at `i`, or 0. Recognition is the sentence
     /// splitter's (`QuoteMark`), so both stages agree on what a quotation mark is.
     static func mark(at i: Int, in buf: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
-        guard i < limit, let base = buf.baseAddress, let mark = QuoteMark.at(base, i, limit) else { return 0 }
+        guard i < limit, QuoteMarks.mayStart(buf[i]), let base = buf.baseAddress, let mark = QuoteMark.at(base, i, limit) else { return 0 }
         switch mark.family {
         case .double, .guillemet: return mark.length
         default: return 0
         }
+    }
+
+    /// Whether a double mark or a guillemet can start with this byte: `"`, `'` and `` ` ``
+    /// (doubled), and the lead bytes of «, », “, ” and „. Content is counted mark by mark on
+    /// every candidate, so most bytes are turned away here.
+    @inline(__always) static func mayStart(_ b: UInt8) -> Bool {
+        b == 0x22 || b == 0x27 || b == 0x60 || b == 0xC2 || b == 0xE2
     }
 
     /// Length in bytes of the mark ending just before `end`, or 0.

@@ -15,12 +15,17 @@ public struct SpeakerLexicon: Sendable {
     public let roles: Set<String>
     /// Lower-cased pronoun → what it may refer to.
     public let pronouns: [String: Referent]
+    /// `titles`, each with the space that follows it in a mention, as bytes: what the resolver
+    /// compares an ASCII mention with. Nil when a title is not ASCII (then it compares strings).
+    let asciiTitles: [[UInt8]]?
 
     public init(cueLemmas: [String: String], titles: [String], roles: Set<String>, pronouns: [String: Referent]) {
         self.cueLemmas = cueLemmas
         self.titles = titles.map { $0.lowercased() }.sorted { $0.count > $1.count }
         self.roles = roles
         self.pronouns = pronouns
+        let spaced = self.titles.map { Array(($0 + " ").utf8) }
+        asciiTitles = spaced.allSatisfy { $0.allSatisfy(ASCIIText.isPlain) } ? spaced : nil
     }
 
     public static func load(directory: String) throws(RuleError) -> SpeakerLexicon {
@@ -48,7 +53,8 @@ public struct SpeakerLexicon: Sendable {
 
     /// The lemma of a cue as written; multi-word cues are normalised to single spaces.
     public func lemma(of cue: String) -> String {
-        let key = cue.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let key = ASCIIText.joinedWords(of: cue)
+            ?? cue.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return cueLemmas[key] ?? key
     }
 }

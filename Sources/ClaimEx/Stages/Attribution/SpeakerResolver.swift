@@ -16,12 +16,20 @@ struct SpeakerResolver {
     /// `quoted`: the mention sits inside a quotation, so a first-person "I" is the quoted
     /// speaker, not the writer.
     mutating func resolve(mention raw: String, range: Range<Int>, apposition: String?, quoted: Bool = false) -> Speaker {
-        let mention = raw.trimmingWhitespace()
+        let mention = ASCIIText.trimmed(raw) ?? raw.trimmingWhitespace()
         // A possessor ("Mr. Trump's vows") names the same person as the plain name.
         var bare = mention
-        for suffix in ["’s", "'s", "’", "'"] where bare.hasSuffix(suffix) && bare.count > suffix.count {
-            bare = String(bare.dropLast(suffix.count))
-            break
+        if mention.utf8.allSatisfy(ASCIIText.isPlain) {
+            // Bytes are characters: only the straight apostrophe's two forms can end it.
+            let bytes = mention.utf8
+            let cut = bytes.count > 2 && bytes.last == 0x73 && bytes.dropLast().last == 0x27 ? 2
+                : bytes.count > 1 && bytes.last == 0x27 ? 1 : 0
+            if cut > 0 { bare = String(decoding: bytes.dropLast(cut), as: UTF8.self) }
+        } else {
+            for suffix in ["’s", "'s", "’", "'"] where bare.hasSuffix(suffix) && bare.count > suffix.count {
+                bare = String(bare.dropLast(suffix.count))
+                break
+            }
         }
         let lower = bare.lowercased()
         let speaker: Speaker
@@ -31,7 +39,10 @@ struct SpeakerResolver {
             speaker = Speaker(name: bare, title: apposition, mention: mention, range: range, resolvedBy: .role)
         } else {
             let (title, name) = splitTitle(bare)
-            let words = name.split(separator: " ")
+            let words = ASCIIText.spaceSeparatedWords(name) ?? {
+                let all = name.split(separator: " ")
+                return (min(all.count, 2), all.last.map(String.init))
+            }()
             if words.count == 1, let person = peopleBySurname[name] {
                 speaker = Speaker(name: person.name, title: title ?? person.title ?? apposition, mention: mention,
                                   range: range, resolvedBy: .surname)
@@ -39,7 +50,7 @@ struct SpeakerResolver {
                 speaker = Speaker(name: name, title: title ?? apposition, mention: mention, range: range, resolvedBy: .name)
                 // "Johnson and Corbyn" names two people, not one whose surname is Corbyn.
                 if words.count >= 2, !SpeakerResolver.isGroup(name), let surname = words.last {
-                    peopleBySurname[String(surname)] = (name, title ?? apposition)
+                    peopleBySurname[surname] = (name, title ?? apposition)
                 }
             }
         }
@@ -75,16 +86,35 @@ struct SpeakerResolver {
 
     /// A mention that starts with a determiner or ends in a role noun names a role, not a person.
     private func isRole(_ lower: String) -> Bool {
+        if let (first, only) = SpeakerResolver.firstWord(lower) {
+            return SpeakerResolver.determiners.contains(first) || (only && lexicon.roles.contains(first))
+        }
         let words = lower.split(separator: " ")
         guard let first = words.first else { return false }
-        if ["the", "a", "an", "one", "another", "two", "three", "four", "several", "some", "many", "its", "his", "her", "their"]
-            .contains(first) { return true }
+        if SpeakerResolver.determiners.contains(String(first)) { return true }
         return words.count == 1 && lexicon.roles.contains(String(first))
+    }
+
+    static let determiners: Set<String> = ["the", "a", "an", "one", "another", "two", "three", "four", "several", "some", "many",
+                                           "its", "his", "her", "their"]
+
+    /// `text.split(separator: " ")`'s first word and whether it is the only one, for ASCII
+    /// text (nil otherwise, and for text with no word).
+    private static func firstWord(_ text: String) -> (String, Bool)? {
+        var text = text
+        return text.withUTF8 { bytes -> (String, Bool)? in
+            guard bytes.allSatisfy(ASCIIText.isPlain) else { return nil }
+            guard let start = bytes.firstIndex(where: { $0 != 0x20 }) else { return nil }
+            let end = bytes[start...].firstIndex(of: 0x20) ?? bytes.endIndex
+            let only = !bytes[end...].contains { $0 != 0x20 }
+            return (String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), only)
+        }
     }
 
     /// "Defence Minister Yasar Guler" → ("Defence Minister", "Yasar Guler"). Titles may stack
     /// ("Former Defense Secretary"); a name is never reduced to nothing.
     private func splitTitle(_ mention: String) -> (title: String?, name: String) {
+        if let titles = lexicon.asciiTitles, let split = SpeakerResolver.splitTitle(mention, asciiTitles: titles) { return split }
         var rest = Substring(mention)
         var titleEnd = rest.startIndex
         var found = false
@@ -102,6 +132,36 @@ struct SpeakerResolver {
         let title = rest[..<titleEnd].trimmingWhitespace()
         rest = rest[titleEnd...]
         return (title, String(rest))
+    }
+
+    /// `splitTitle` on the bytes of an ASCII mention (nil for any other), comparing each
+    /// title (with its space, lower-cased) byte by byte.
+    private static func splitTitle(_ mention: String, asciiTitles: [[UInt8]]) -> (title: String?, name: String)? {
+        var mention = mention
+        return mention.withUTF8 { bytes -> (title: String?, name: String)? in
+            guard bytes.allSatisfy(ASCIIText.isPlain) else { return nil }
+            var titleEnd = 0
+            var found = false
+            outer: while true {
+                for title in asciiTitles where title.count <= bytes.count - titleEnd {
+                    var k = 0
+                    while k < title.count, ASCIIText.lower(bytes[titleEnd + k]) == title[k] { k += 1 }
+                    guard k == title.count else { continue }
+                    titleEnd += title.count
+                    while titleEnd < bytes.count, bytes[titleEnd] == 0x20 { titleEnd += 1 }
+                    found = true
+                    continue outer
+                }
+                break
+            }
+            guard found, titleEnd < bytes.count else { return (nil, String(decoding: bytes, as: UTF8.self)) }
+            var end = titleEnd
+            var start = 0
+            while start < end, ASCIIText.isSpace(bytes[start]) { start += 1 }
+            while end > start, ASCIIText.isSpace(bytes[end - 1]) { end -= 1 }
+            return (String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self),
+                    String(decoding: UnsafeBufferPointer(rebasing: bytes[titleEnd...]), as: UTF8.self))
+        }
     }
 }
 
