@@ -37,6 +37,12 @@ struct TrainAttribution: ParsableCommand {
     @Option(help: "Drop features seen in fewer training decisions.")
     var minCount = AttributionModelTrainer.Options().minCount
 
+    @Option(help: "Let a word outside the cue lexicon through the gate only if it headed this many training cues.")
+    var gateMinCount = AttributionModelTrainer.Options().gateMinCount
+
+    @Option(help: "... and only if it headed at least this share of its occurrences outside quotation marks.")
+    var gateMinRate = AttributionModelTrainer.Options().gateMinRate
+
     @Option(help: "Leave out weights smaller than this.")
     var minWeight = AttributionModelTrainer.Options().minWeight
 
@@ -71,6 +77,8 @@ struct TrainAttribution: ParsableCommand {
         options.learningRate = learningRate
         options.minCount = minCount
         options.minWeight = minWeight
+        options.gateMinCount = gateMinCount
+        options.gateMinRate = gateMinRate
         options.l1 = l1
         options.cueL1 = cueL1
         options.cueThreshold = cueThreshold
@@ -88,7 +96,7 @@ struct TrainAttribution: ParsableCommand {
                 "claimex attribution model: logistic regressions for cue heads (c:), content start/end (s:/e:)",
                 "and source start/end (a:/b:), over words, shapes and the lexicons of rules/lexicons/.",
                 "Written by `claimex train-attribution` from \(sources) (\(report.articles) articles, \(report.usable) of \(report.attributions) attributions usable);",
-                "options: epochs \(epochs), c \(c), learning-rate \(learningRate), min-count \(minCount), min-weight \(minWeight), l1 \(l1), cue-l1 \(cueL1).",
+                "options: epochs \(epochs), c \(c), learning-rate \(learningRate), min-count \(minCount), gate-min-count \(gateMinCount), gate-min-rate \(gateMinRate), min-weight \(minWeight), l1 \(l1), cue-l1 \(cueL1).",
                 "Do not edit by hand: retrain (see README, \"The learned attribution model\").",
             ]
             try Data(model.serialized(header: header).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)

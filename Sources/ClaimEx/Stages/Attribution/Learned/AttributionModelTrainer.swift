@@ -16,6 +16,12 @@ public struct AttributionModelTrainer {
         public var c = 1.0
         /// Features seen in fewer training decisions are dropped.
         public var minCount = 3
+        /// A word outside the cue lexicon is let through the gate only if its stem headed this many
+        /// training cues: a verb seen once ("blocked a shot") is no evidence that it reports speech.
+        public var gateMinCount = 2
+        /// ... and if it headed at least this share of its occurrences (outside quotation marks): "said"
+        /// nearly always reports, "found" or "blocked" mostly do not.
+        public var gateMinRate = 0.03
         /// Weights smaller than this in magnitude are left out of the file.
         public var minWeight = 0.002
         /// L1 penalty over one pass of a model's decisions (cumulative, clipped at zero): drives the weights
@@ -248,6 +254,7 @@ public struct AttributionModelTrainer {
         let prepared = articles.map { prepare($0, scratch: scratch) }
         // The gate: stems of every training cue head, and of every form in the cue lexicon.
         var stems = Set(cueForms.compactMap { $0.lowercased().split(separator: " ").first.map { String(decoding: WordTokenizer.stem(of: Array($0.utf8)), as: UTF8.self) } })
+        var headCounts: [String: Int] = [:]
         var sentence = TokenizedSentence()
         for p in prepared {
             p.document.withUTF8 { buf in
@@ -256,10 +263,25 @@ public struct AttributionModelTrainer {
                     let st = p.document.sentences[si]
                     sentence.load(buf, range: st.range, startsInsideQuote: st.startsInsideQuote, lexicon: lexicon)
                     if let h = head(of: g.cue, in: sentence, buf: buf) {
-                        stems.insert(String(decoding: WordTokenizer.stem(of: Array(WordTokenizer.normalised(buf, sentence.tokens[h].range).utf8)), as: UTF8.self))
+                        headCounts[String(decoding: WordTokenizer.stem(of: Array(WordTokenizer.normalised(buf, sentence.tokens[h].range).utf8)), as: UTF8.self), default: 0] += 1
                     }
                 }
             }
+        }
+        var occurrences: [UInt64: Int] = [:]
+        if options.gateMinRate > 0 {
+            for p in prepared {
+                p.document.withUTF8 { buf in
+                    for st in p.document.sentences {
+                        sentence.load(buf, range: st.range, startsInsideQuote: st.startsInsideQuote, lexicon: lexicon)
+                        for t in sentence.tokens where t.isWord && !t.quoted { occurrences[t.stem, default: 0] += 1 }
+                    }
+                }
+            }
+        }
+        for (stem, n) in headCounts where n >= options.gateMinCount {
+            let seen = occurrences[FeatureHash.fnv(stem.utf8)] ?? n
+            if Double(n) >= options.gateMinRate * Double(max(seen, n)) { stems.insert(stem) }
         }
         let gate = AttributionModel.gateTable(stems.map { FeatureHash.fnv($0.utf8) })
         report.gateStems = stems.count
