@@ -75,6 +75,27 @@ struct Construction: CustomTestStringConvertible, Sendable {
         #expect(quotes[0].speaker?.title == "Defence Minister")
     }
 
+    @Test func itIsNeverThePersonBefore() throws {
+        let text = """
+            The ministry said the border would open in May.
+            Defence Minister Yasar Guler said troops would stay.
+            It said the talks would resume in March.
+            """
+        let quotes = try Fixtures.document(text).quotes
+        let it = try #require(quotes.first { $0.speaker?.mention == "It" })
+        #expect(it.speaker?.name == "The ministry")
+    }
+
+    @Test func itWithNoOrganisationBeforeStaysUnresolved() throws {
+        let text = """
+            Maria Lopez and John Smith said the budget would pass.
+            It said the talks would resume in March.
+            """
+        let quotes = try Fixtures.document(text).quotes
+        let it = try #require(quotes.first { $0.speaker?.mention == "It" })
+        #expect(it.speaker?.name == "It")
+    }
+
     @Test func addingInheritsTheSpeaker() throws {
         let m = Marked("The priority is stability, he said, adding ⟦content:Ankara supports the new government⟧.")
         let quotes = try Fixtures.document("Yasar Guler spoke on Monday.\n" + m.text).quotes

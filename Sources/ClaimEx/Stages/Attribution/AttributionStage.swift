@@ -58,7 +58,10 @@ public struct AttributionStage: Stage {
             let found = document.withUTF8 { buf in
                 learned.candidates(document: document, buf: buf, taken: chosen, minConfidence: minConfidence, scratch: workspace.learned)
             }
-            chosen = (chosen + found.map(\.candidate)).sorted { $0.content.lowerBound < $1.content.lowerBound }
+            // The model's quotes keep to the same length limit as the rules'.
+            let (fit, dropped) = document.withUTF8 { buf in dropOverlong(found.map(\.candidate), in: buf, document: document) }
+            document.warnings += dropped
+            chosen = (chosen + fit).sorted { $0.content.lowerBound < $1.content.lowerBound }
         }
         document.quotes = document.withUTF8 { buf in
             build(chosen, document: document, buf: buf)

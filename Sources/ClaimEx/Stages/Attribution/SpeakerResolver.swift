@@ -69,7 +69,14 @@ struct SpeakerResolver {
             if lexicon.pronouns[candidate.name.lowercased()] != nil { return false }
             return switch referent {
             case .person: candidate.resolvedBy != .role && !SpeakerResolver.isGroup(candidate.name)
-            case .group, .thing: true
+            case .group: true
+            // "It" is one organisation, country or document: never someone with a title, someone
+            // found by surname, several people, what a "he", "she" or "they" pointed at, or a name
+            // of several words that does not end in an organisation noun ("John Smith", not
+            // "the Justice Department").
+            case .thing: candidate.title == nil && candidate.resolvedBy != .surname && !SpeakerResolver.isGroup(candidate.name)
+                && !(candidate.resolvedBy == .pronoun && lexicon.pronouns[candidate.mention.lowercased()].map { $0 != .thing } ?? false)
+                && !(candidate.resolvedBy == .name && looksLikePerson(candidate.name))
             case .self: false
             }
         }
@@ -77,6 +84,13 @@ struct SpeakerResolver {
             return Speaker(name: mention, title: nil, mention: mention, range: range, resolvedBy: .pronoun)
         }
         return Speaker(name: antecedent.name, title: antecedent.title, mention: mention, range: range, resolvedBy: .pronoun)
+    }
+
+    /// A name of two to four words whose last is no role or organisation noun.
+    private func looksLikePerson(_ name: String) -> Bool {
+        let words = name.split(separator: " ")
+        guard words.count >= 2, words.count <= 4, let last = words.last else { return false }
+        return !lexicon.roles.contains(last.lowercased())
     }
 
     /// Two or more people named together ("Johnson and Corbyn", "Smith & Jones"): a group.

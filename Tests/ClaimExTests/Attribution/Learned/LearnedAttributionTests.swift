@@ -80,6 +80,25 @@ import Testing
         #expect(uncut.first?.content == contentStart..<contentEnd)
     }
 
+    /// A cue inside a clause that comes before its own cue is nested in what was said: the
+    /// clause stays whole.
+    @Test func aClauseBeforeItsCueIsNotCut() throws {
+        let lexicon = AttributionFeaturesTests.lexicon
+        let m = Marked("⟦content:The footage and the testimony reveal a pattern of killings⟧, ⟦speaker:Amnesty⟧ ⟦cue:said⟧.")
+        let stem = String(decoding: WordTokenizer.stem(of: Array("reveal".utf8)), as: UTF8.self)
+        var model = AttributionModel(cueThreshold: 0.3, sourceThreshold: 0.05, gateStems: [stem],
+                                     entries: [("c:bias=1", -6), ("c:w=reveal", 12)], lexicon: lexicon)
+        model.splitThreshold = 0.7
+        var document = Document(article: Article(id: "t", format: .text, body: [], provenance: Provenance(input: "t")),
+                                clean: CleanText(paragraphs: [m.text]))
+        document.sentences = [Sentence(range: 0..<m.text.utf8.count, paragraph: 0)]
+        let content = m.spans["content"]!
+        let rule = Candidate(rule: "indirect.clause-speaker-cue", confidence: 0.8, kind: .indirect, content: content,
+                             parts: [content], speaker: m.spans["speaker"]!, cue: m.spans["cue"]!, title: nil)
+        let out = document.withUTF8 { LearnedAttribution(model: model).trim([rule], document: document, buf: $0, scratch: .init()) }
+        #expect(out.first?.content == content)
+    }
+
     @Test func occupancyTouches() {
         let c = Candidate(rule: "r", confidence: 1, kind: .indirect, content: 10..<20, parts: [10..<20], speaker: 0..<5, cue: 6..<9, title: nil)
         let all = LearnedAttribution.Occupancy([c])

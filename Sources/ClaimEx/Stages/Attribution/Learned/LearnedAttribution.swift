@@ -59,7 +59,10 @@ struct LearnedAttribution {
         let split = Float(model.splitThreshold)
         guard split <= 1 else { return taken }
         var out = taken
-        for (i, c) in taken.enumerated() where c.kind != .direct && c.parts.count == 1 {
+        // Only a clause that follows its cue ("X said A, and B warned that C"): in "A reveal B, X
+        // said" the new cue is nested inside what X said, and X said all of it.
+        for (i, c) in taken.enumerated() where c.kind != .direct && c.parts.count == 1
+            && (c.cue.map { $0.upperBound <= c.content.lowerBound } ?? false) {
             guard let si = document.sentenceIndices(overlapping: c.content).first,
                   document.sentences[si].range.contains(c.content.lowerBound),
                   c.content.upperBound <= document.sentences[si].range.upperBound else { continue }
