@@ -42,7 +42,7 @@ while let a = args.next() {
     case "--help", "-h":
         print("usage: claimex-bench [--data DIR] [--quotes PolNeAR.jsonl] [--rules DIR] [--seconds S] [--html-only] [--per-rule]")
         print("       claimex-bench --dump-patterns DIR   (each attribution rule as PCRE2 compiles it, DIR/ID.pcre)")
-        print("       claimex-bench --profile floor|walk|cleanup|extract|attribution [--runs N]   (untimed, for callgrind/perf)")
+        print("       claimex-bench --profile floor|walk|cleanup|extract|attribution|attribution-rules [--runs N]   (untimed, for callgrind/perf)")
         exit(0)
     default:
         FileHandle.standardError.write(Data("claimex-bench: unknown option \(a)\n".utf8))
@@ -134,9 +134,10 @@ if let stage = options.profile {
     var outputBytes = 0
     // `attribution`: the attribution stage alone over the plain-text articles, split into
     // sentences first (toggle callgrind's collection on `AttributionStage.process`).
-    let attribution = AttributionStage(rules: rules)
+    // `attribution-rules`: the same without the learned model.
+    let attribution = AttributionStage(rules: rules, useModel: stage != "attribution-rules")
     let splitter = SentenceStage(rules: rules)
-    let profiledText: [Document] = stage != "attribution" ? [] : textArticles.compactMap { a in
+    let profiledText: [Document] = !stage.hasPrefix("attribution") ? [] : textArticles.compactMap { a in
         (try? cleanup.process(a, in: workspace)).flatMap { try? splitter.process($0, in: workspace) }
     }
     let clock = ContinuousClock()
@@ -147,11 +148,11 @@ if let stage = options.profile {
         case "walk": for p in pages { outputBytes += HTMLPage.parse(p).blocks.count }
         case "cleanup": for a in htmlArticles { outputBytes += (try? cleanup.process(a, in: workspace))?.text.utf8.count ?? 0 }
         case "extract": for a in htmlArticles { outputBytes += process(a, workspace).output.count }
-        case "attribution": for d in profiledText { outputBytes += (try? attribution.process(d, in: workspace))?.quotes.count ?? 0 }
-        default: fail("unknown --profile stage \(stage) (floor, walk, cleanup, extract, attribution)")
+        case "attribution", "attribution-rules": for d in profiledText { outputBytes += (try? attribution.process(d, in: workspace))?.quotes.count ?? 0 }
+        default: fail("unknown --profile stage \(stage) (floor, walk, cleanup, extract, attribution, attribution-rules)")
         }
     }
-    let over = stage == "attribution" ? "\(profiledText.count) text articles" : "\(pages.count) pages"
+    let over = stage.hasPrefix("attribution") ? "\(profiledText.count) text articles" : "\(pages.count) pages"
     let elapsed = clock.now - started
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     print("profiled \(stage) over \(over) ×\(options.profileRuns): \(outputBytes) output units in \(String(format: "%.3f", seconds)) s")
@@ -205,6 +206,10 @@ let split = cleaned.compactMap { try? sentenceStage.process($0, in: workspace) }
 let attribution = AttributionStage(rules: rules)
 report(Row(name: "attribution", bytes: textBytes, articles: split.count,
            seconds: best(options.seconds) { for d in split { _ = try? attribution.process(d, in: workspace) } }))
+// The learned model's share: the rules alone over the same documents, in the same run.
+let rulesAlone = AttributionStage(rules: rules, useModel: false)
+report(Row(name: "attribution, rules alone", bytes: textBytes, articles: split.count,
+           seconds: best(options.seconds) { for d in split { _ = try? rulesAlone.process(d, in: workspace) } }))
 let attributed = split.compactMap { try? attribution.process($0, in: workspace) }
 let claims = ClaimTypingStage(rules: rules)
 report(Row(name: "claim typing", bytes: textBytes, articles: attributed.count,

@@ -95,7 +95,16 @@ struct SpeakerResolver {
 
     /// Two or more people named together ("Johnson and Corbyn", "Smith & Jones"): a group.
     static func isGroup(_ name: String) -> Bool {
-        name.contains(" and ") || name.contains(" & ")
+        // On the UTF-8 bytes: Foundation's `contains` on a String goes through NSString.
+        var name = name
+        return name.withUTF8 { b in
+            guard b.count >= 3 else { return false }
+            for i in 0..<(b.count - 2) where b[i] == 0x20 {
+                if b[i + 1] == 0x26, b[i + 2] == 0x20 { return true }
+                if i + 4 < b.count, b[i + 1] == 0x61, b[i + 2] == 0x6E, b[i + 3] == 0x64, b[i + 4] == 0x20 { return true }
+            }
+            return false
+        }
     }
 
     /// A mention that starts with a determiner or ends in a role noun names a role, not a person.

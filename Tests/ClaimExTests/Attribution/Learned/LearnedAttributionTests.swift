@@ -99,6 +99,28 @@ import Testing
         #expect(out.first?.content == content)
     }
 
+    @Test func occupancyCoversTheWordsOfASentenceInsideAQuote() {
+        let m = Marked("“⟦q:We will not back down⟧,” ⟦s:Lopez⟧ ⟦c:said⟧. Then she left.")
+        let c = Candidate(rule: "r", confidence: 1, kind: .direct, content: m.spans["q"]!, parts: [m.spans["q"]!],
+                          speaker: m.spans["s"]!, cue: m.spans["c"]!, title: nil)
+        let occupied = LearnedAttribution.Occupancy([c])
+        var text = m.text
+        text.withUTF8 { buf in
+            let first = 0..<(m.spans["c"]!.upperBound + 1)
+            #expect(occupied.coversWords(first, buf))
+            #expect(!occupied.coversWords(0..<buf.count, buf))
+            #expect(!LearnedAttribution.Occupancy([c], speakers: false).coversWords(first, buf))
+        }
+    }
+
+    @Test func groupsAreNamesJoinedByAndOrAmpersand() {
+        #expect(SpeakerResolver.isGroup("Johnson and Corbyn"))
+        #expect(SpeakerResolver.isGroup("Smith & Jones"))
+        #expect(!SpeakerResolver.isGroup("Anderson"))
+        #expect(!SpeakerResolver.isGroup("Sandra Andrews"))
+        #expect(!SpeakerResolver.isGroup("and"))
+    }
+
     @Test func occupancyTouches() {
         let c = Candidate(rule: "r", confidence: 1, kind: .indirect, content: 10..<20, parts: [10..<20], speaker: 0..<5, cue: 6..<9, title: nil)
         let all = LearnedAttribution.Occupancy([c])

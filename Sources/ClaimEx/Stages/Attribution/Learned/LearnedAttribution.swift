@@ -118,6 +118,8 @@ struct LearnedAttribution {
         var found: [Found] = []
         for (index, sentence) in document.sentences.enumerated() {
             found.removeAll(keepingCapacity: true)
+            // A sentence all inside the rules' quotes has no free word to be a cue: not tokenized.
+            if occupied.coversWords(sentence.range, buf) { continue }
             scratch.load(buf, range: sentence.range, startsInsideQuote: sentence.startsInsideQuote, lexicon: model.features.lexicon)
             let s = scratch.sentence
             scratch.cue.removeAll(keepingCapacity: true)
@@ -198,27 +200,36 @@ struct LearnedAttribution {
         // sentence of a million words (a page without punctuation) stays linear.
         let lo = max(0, h - LearnedAttribution.window), hi = min(s.tokens.count, h + LearnedAttribution.window + 1)
         scratch.ensureBases(model, buf)
-        scratch.start.removeAll(keepingCapacity: true)
-        scratch.end.removeAll(keepingCapacity: true)
+        // The scratch arrays are borrowed for the loop: one exclusivity check, not one an access.
+        var start: [Float] = [], end: [Float] = []
+        swap(&start, &scratch.start)
+        swap(&end, &scratch.end)
+        defer {
+            swap(&start, &scratch.start)
+            swap(&end, &scratch.end)
+        }
+        start.removeAll(keepingCapacity: true)
+        end.removeAll(keepingCapacity: true)
+        let bases = scratch.bases
         let scorer = model.scorer
         let cueStart = scorer.cueWeights(scorer.contentStart, s.tokens[h].norm), cueEnd = scorer.cueWeights(scorer.contentEnd, s.tokens[h].norm)
         for j in lo..<hi {
             guard j != h, s.tokens[j].isWord else {
-                scratch.start.append(-.infinity)
-                scratch.end.append(-.infinity)
+                start.append(-.infinity)
+                end.append(-.infinity)
                 continue
             }
-            let base = scratch.bases[j]
-            scratch.start.append(LearnedAttribution.logSigmoid(base[0] + scorer.content(scorer.contentStart, s, head: h, cue: cueStart, at: j)))
-            scratch.end.append(LearnedAttribution.logSigmoid(base[1] + scorer.content(scorer.contentEnd, s, head: h, cue: cueEnd, at: j)))
+            let base = bases[j]
+            start.append(LearnedAttribution.logSigmoid(base[0] + scorer.content(scorer.contentStart, s, head: h, cue: cueStart, at: j)))
+            end.append(LearnedAttribution.logSigmoid(base[1] + scorer.content(scorer.contentEnd, s, head: h, cue: cueEnd, at: j)))
         }
         var best: (Int, Int, Float)?
         // Each side: walking from the far end towards the start keeps the best end at or after a.
         for (first, last) in [(h + 1, hi), (lo, h)] where first < last {
             var bestEnd = -1
             for a in stride(from: last - 1, through: first, by: -1) {
-                if bestEnd < 0 || scratch.end[a - lo] > scratch.end[bestEnd - lo] { bestEnd = a }
-                let score = scratch.start[a - lo] + scratch.end[bestEnd - lo]
+                if bestEnd < 0 || end[a - lo] > end[bestEnd - lo] { bestEnd = a }
+                let score = start[a - lo] + end[bestEnd - lo]
                 if score > -.infinity, best == nil || score > best!.2 { best = (a, bestEnd, score) }
             }
         }
@@ -239,34 +250,42 @@ struct LearnedAttribution {
         let after = content.lowerBound > h
         let minStart = LearnedAttribution.logSigmoidInverse(Float(model.sourceThreshold))
         scratch.ensureBases(model, buf)
-        scratch.start.removeAll(keepingCapacity: true)
-        scratch.end.removeAll(keepingCapacity: true)
+        var start: [Float] = [], end: [Float] = []
+        swap(&start, &scratch.start)
+        swap(&end, &scratch.end)
+        defer {
+            swap(&start, &scratch.start)
+            swap(&end, &scratch.end)
+        }
+        start.removeAll(keepingCapacity: true)
+        end.removeAll(keepingCapacity: true)
+        let bases = scratch.bases, cue = scratch.cue
         let scorer = model.scorer
         let cueStart = scorer.cueWeights(scorer.sourceStart, s.tokens[h].norm), cueEnd = scorer.cueWeights(scorer.sourceEnd, s.tokens[h].norm)
         for j in lo..<hi {
             guard j != h, !content.contains(j), s.tokens[j].isWord else {
-                scratch.start.append(-.infinity)
-                scratch.end.append(-.infinity)
+                start.append(-.infinity)
+                end.append(-.infinity)
                 continue
             }
-            let base = scratch.bases[j]
-            scratch.start.append(LearnedAttribution.logSigmoid(
+            let base = bases[j]
+            start.append(LearnedAttribution.logSigmoid(
                 base[2] + scorer.source(scorer.sourceStart, s, head: h, contentAfter: after, cue: cueStart, at: j)))
-            scratch.end.append(LearnedAttribution.logSigmoid(
+            end.append(LearnedAttribution.logSigmoid(
                 base[3] + scorer.source(scorer.sourceEnd, s, head: h, contentAfter: after, cue: cueEnd, at: j)))
         }
         var best: (Int, Int, Float)?
         let threshold = Float(model.cueThreshold)
-        for x in lo..<hi where scratch.start[x - lo] >= minStart && s.wordClass[x].canStartSpeaker && !s.tokens[x].quoted {
+        for x in lo..<hi where start[x - lo] >= minStart && s.wordClass[x].canStartSpeaker && !s.tokens[x].quoted {
             var canName = false
             var y = x
             while y < hi, y - x <= 30, y != h, !content.contains(y) {
                 let t = s.tokens[y]
                 if t.quoted || (t.shape == .punctuation && LearnedAttribution.endsSource(t, buf)) || !s.wordClass[y].canBeInsideSpeaker { break }
-                if y > x, scratch.cue[y] >= threshold { break }
+                if y > x, cue[y] >= threshold { break }
                 if s.wordClass[y].canHeadSpeaker { canName = true }
-                if canName, scratch.end[y - lo] > -.infinity, s.wordClass[y].canEndSpeaker {
-                    let score = scratch.start[x - lo] + scratch.end[y - lo]
+                if canName, end[y - lo] > -.infinity, s.wordClass[y].canEndSpeaker {
+                    let score = start[x - lo] + end[y - lo]
                     if best == nil || score > best!.2 { best = (x, y, score) }
                 }
                 y += 1
@@ -295,6 +314,27 @@ struct LearnedAttribution {
         func touches(_ r: Range<Int>) -> Bool {
             let hi = ranges.firstIndex(after: { $0.lowerBound < r.upperBound })
             return hi > 0 && reach[hi - 1] > r.lowerBound
+        }
+
+        /// Whether every ASCII letter or digit and every byte that starts a non-ASCII character
+        /// outside the punctuation block (U+2000–U+2FFF: curly quotes, dashes) of `r` lies in one
+        /// of the ranges: a sentence inside a rule's quotation, where no word is free to be a cue.
+        func coversWords(_ r: Range<Int>, _ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+            // hi: how many ranges start at or before i. The one of them reaching furthest covers
+            // everything from i to reach[hi - 1] when that lies past i.
+            var hi = ranges.firstIndex(after: { $0.lowerBound <= r.lowerBound })
+            var i = r.lowerBound
+            while i < r.upperBound {
+                while hi < ranges.count, ranges[hi].lowerBound <= i { hi += 1 }
+                if hi > 0, reach[hi - 1] > i {
+                    i = reach[hi - 1]
+                    continue
+                }
+                let b = buf[i]
+                if (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) || (b >= 0xC0 && b != 0xE2) { return false }
+                i += 1
+            }
+            return true
         }
     }
 
