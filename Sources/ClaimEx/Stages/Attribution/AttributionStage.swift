@@ -23,13 +23,15 @@ public struct AttributionStage: Stage {
 
     /// `minConfidence`: rules less confident than this are not run at all (a user who wants
     /// speech only, not every stance PolNeAR counts, sets 0.6), and the model keeps only cues
-    /// at least that probable. `useModel: false` runs the rules alone.
-    public init(rules: RuleSet, limits: ArticleLimits = ArticleLimits(), minConfidence: Double = 0, useModel: Bool = true) {
+    /// at least that probable. `useModel: false` runs the rules alone. `only`: just the rules
+    /// with these ids (the benchmark's cost of each rule).
+    public init(rules: RuleSet, limits: ArticleLimits = ArticleLimits(), minConfidence: Double = 0, useModel: Bool = true,
+                only: Set<String>? = nil) {
         maxQuoteLength = limits.maxQuoteLength
         self.minConfidence = minConfidence
         var prefilters: [Pattern] = []
         var index: [String: Int] = [:]
-        let kept = rules.attribution.filter { $0.spec.confidence >= minConfidence }
+        let kept = rules.attribution.filter { $0.spec.confidence >= minConfidence && (only?.contains($0.spec.id) ?? true) }
         let all = kept.enumerated().map { i, compiled -> AttributionRule in
             var rule = AttributionRule(compiled)
             rule.index = i

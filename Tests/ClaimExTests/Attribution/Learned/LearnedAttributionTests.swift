@@ -121,6 +121,23 @@ import Testing
         #expect(!SpeakerResolver.isGroup("and"))
     }
 
+    /// "who" speaks for the name before its comma; with none, it stays itself.
+    @Test(arguments: [
+        ("Senate leader Mitch McConnell, who in 2010 said he would block it", "Mitch McConnell"),
+        ("The Department of Justice, which said it would appeal", "Department of Justice"),
+        ("Officials, who said the road was closed", nil),
+        ("the senator, who said the road was closed", nil),
+    ] as [(String, String?)])
+    func aRelativePronounsAntecedent(_ text: String, _ expected: String?) {
+        AttributionFeaturesTests.load(text) { s, buf in
+            let who = s.tokens.firstIndex { t in ["who", "which"].contains(String(decoding: UnsafeBufferPointer(rebasing: buf[t.range]), as: UTF8.self)) }!
+            let found = LearnedAttribution.antecedent(s, before: who).map { r in
+                String(decoding: UnsafeBufferPointer(rebasing: buf[s.tokens[r.lowerBound].range.lowerBound..<s.tokens[r.upperBound].range.upperBound]), as: UTF8.self)
+            }
+            #expect(found == expected)
+        }
+    }
+
     @Test func occupancyTouches() {
         let c = Candidate(rule: "r", confidence: 1, kind: .indirect, content: 10..<20, parts: [10..<20], speaker: 0..<5, cue: 6..<9, title: nil)
         let all = LearnedAttribution.Occupancy([c])

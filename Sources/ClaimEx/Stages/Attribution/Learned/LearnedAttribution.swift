@@ -169,7 +169,16 @@ struct LearnedAttribution {
     func decode(_ s: TokenizedSentence, head h: Int, sentence: Range<Int>,
                 buf: UnsafeBufferPointer<UInt8>, scratch: Scratch) -> Found? {
         guard let (a, b, contentScore) = bestContent(s, head: h, buf: buf, scratch: scratch) else { return nil }
-        let source = bestSource(s, head: h, content: a...b, buf: buf, scratch: scratch)
+        var source = bestSource(s, head: h, content: a...b, buf: buf, scratch: scratch)
+        // A relative pronoun speaks for the name before it: "Mitch McConnell, who in 2010 said …"
+        // is McConnell's; with no name right before it, the pronoun alone.
+        if let (x, _, score) = source, LearnedAttribution.relativePronouns.contains(s.tokens[x].norm) {
+            source = LearnedAttribution.antecedent(s, before: x).map { ($0.lowerBound, $0.upperBound, score) } ?? (x, x, score)
+        } else if let (x, y, score) = source, x < y {
+            // A pronoun takes no modifiers: a span that starts or ends with one ("she revised her
+            // statement", "even before he") is a clause around the speaker, who is the pronoun.
+            if s.wordClass[x] == .pronoun { source = (x, x, score) } else if s.wordClass[y] == .pronoun { source = (y, y, score) }
+        }
         let speaker = source.map { s.tokens[$0.0].range.lowerBound..<s.tokens[$0.1].range.upperBound }
         guard let candidate = Candidate(
             rule: LearnedAttribution.ruleID, confidence: 0, declaredKind: .indirect,
@@ -183,6 +192,31 @@ struct LearnedAttribution {
             ruleQuoteInSentence: false, heads: 1, head: h)
         return Found(candidate: candidate, facts: facts, probability: 0, sentence: 0, head: h)
     }
+
+    static let relativePronouns: Set<UInt64> = Set(["who", "which"].map { FeatureHash.fnv($0.utf8) })
+
+    /// The capitalised words (up to six, "of" and "the" allowed inside) that end right before
+    /// the comma in front of token `x`, or nil.
+    static func antecedent(_ s: TokenizedSentence, before x: Int) -> ClosedRange<Int>? {
+        func name(_ k: Int) -> Bool {
+            // A capitalised role noun is part of a name ("the Department of Justice").
+            !s.tokens[k].quoted && (s.wordClass[k] == .capitalised || s.wordClass[k] == .initialCapital
+                || (s.wordClass[k] == .role && s.tokens[k].shape == .capitalised))
+        }
+        guard x >= 2, s.tokens[x - 1].shape == .punctuation, s.tokens[x - 1].range.count == 1, name(x - 2) else { return nil }
+        let last = x - 2
+        var first = last
+        while first > 0, last - first < 5 {
+            if name(first - 1) { first -= 1; continue }
+            if first >= 2, connectors.contains(s.tokens[first - 1].norm), name(first - 2) { first -= 2; continue }
+            break
+        }
+        // A role noun alone is no name, only capitalised by its place ("Officials, who …").
+        if first == last, s.wordClass[first] == .role { return nil }
+        return first...last
+    }
+
+    static let connectors: Set<UInt64> = Set(["of", "for"].map { FeatureHash.fnv($0.utf8) })
 
     /// Confidence of a model candidate: its cue probability, two decimals.
     static func confidence(_ p: Float) -> Double { (Double(p) * 100).rounded() / 100 }
