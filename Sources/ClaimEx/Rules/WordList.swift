@@ -17,13 +17,25 @@ public struct WordList: Sendable {
         var number = 0
         for raw in contents.split(separator: "\n", omittingEmptySubsequences: false) {
             number += 1
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = WordList.trimmed(raw)
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map { String(WordList.trimmed($0)) }
             entries.append(Entry(columns: columns, line: number))
         }
         self.entries = entries
+    }
+
+    /// Without the spaces and tabs at either end (what Foundation's `.whitespaces` holds: tab
+    /// and the space separators), in Swift: Foundation's trimming goes through UTF-16 and was
+    /// most of the start-up's lexicon reading.
+    static func trimmed(_ s: Substring) -> Substring {
+        // Nearly every line and column starts and ends with a visible ASCII character.
+        if let a = s.utf8.first, let z = s.utf8.last, a > 0x20, a < 0x80, z > 0x20, z < 0x80 { return s }
+        func space(_ u: Unicode.Scalar) -> Bool { u == "\t" || u.properties.generalCategory == .spaceSeparator }
+        let scalars = s.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !space($0) }) else { return s[s.endIndex...] }
+        let last = scalars.lastIndex(where: { !space($0) })!
+        return Substring(scalars[first...last])
     }
 
     public static func load(_ path: String) throws(RuleError) -> WordList {

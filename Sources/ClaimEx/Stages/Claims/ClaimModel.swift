@@ -117,42 +117,64 @@ public struct ClaimModel: Sendable {
     }
 
     static func parse(_ text: String, file: String) throws(RuleError) -> ClaimModel {
+        // On the UTF-8 bytes, a line at a time: splitting 20,000 lines into Substrings by
+        // Character cost a tenth of a second at every start.
         var sawFormat = false
         var bias: (Float, Float)?
         var entries: [Entry] = []
         var seen: Set<String> = []
         var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            number += 1
-            if raw.isEmpty || raw.hasPrefix("#") { continue }
-            let columns = raw.split(separator: "\t", omittingEmptySubsequences: false)
-            if !sawFormat {
-                guard raw == formatLine else {
-                    throw RuleError(.syntax, file: file, line: number,
-                                    message: "a claim model starts with the line `format<TAB>claimex-claim-model<TAB>1`; retrain with `claimex train-claims`")
+        var failure: RuleError?
+        var text = text
+        text.withUTF8 { all in
+            var start = 0
+            while start <= all.count, failure == nil {
+                var end = start
+                while end < all.count, all[end] != 0x0A { end += 1 }
+                defer { start = end + 1 }
+                number += 1
+                if start == all.count { break }
+                let raw = UnsafeBufferPointer(rebasing: all[start..<end])
+                if raw.isEmpty || raw[0] == UInt8(ascii: "#") { continue }
+                if !sawFormat {
+                    guard raw.elementsEqual(formatLine.utf8) else {
+                        failure = RuleError(.syntax, file: file, line: number,
+                                            message: "a claim model starts with the line `format<TAB>claimex-claim-model<TAB>1`; retrain with `claimex train-claims`")
+                        continue
+                    }
+                    sawFormat = true
+                    continue
                 }
-                sawFormat = true
-                continue
+                let tabs = raw.indices.filter { raw[$0] == 0x09 }
+                guard tabs.count == 2,
+                      let claim = DecimalNumber.parse(UnsafeBufferPointer(rebasing: raw[(tabs[0] + 1)..<tabs[1]])),
+                      let worth = DecimalNumber.parse(UnsafeBufferPointer(rebasing: raw[(tabs[1] + 1)...])),
+                      claim.isFinite, worth.isFinite else {
+                    failure = RuleError(.syntax, file: file, line: number,
+                                        message: "expected `NAME<TAB>claim weight<TAB>checkworthy weight`, got `\(String(decoding: raw, as: UTF8.self).prefix(80))`")
+                    continue
+                }
+                let nameBytes = UnsafeBufferPointer(rebasing: raw[..<tabs[0]])
+                if nameBytes.elementsEqual("bias".utf8) {
+                    guard bias == nil else {
+                        failure = RuleError(.duplicate, file: file, line: number, message: "a second `bias` line")
+                        continue
+                    }
+                    bias = (claim, worth)
+                    continue
+                }
+                let name = String(decoding: nameBytes, as: UTF8.self)
+                guard nameBytes.count > 2, nameBytes[1] == UInt8(ascii: ":"), !seen.contains(name) else {
+                    failure = RuleError(seen.contains(name) ? .duplicate : .syntax, file: file, line: number,
+                                        message: seen.contains(name) ? "feature `\(name)` is listed twice"
+                                            : "a feature name is `w:`, `b:`, `f:`, `t:` or `r:` and a name, not `\(name)`")
+                    continue
+                }
+                seen.insert(name)
+                entries.append(Entry(name: name, claim: claim, checkworthy: worth))
             }
-            guard columns.count == 3, let claim = Float(columns[1]), let worth = Float(columns[2]),
-                  claim.isFinite, worth.isFinite else {
-                throw RuleError(.syntax, file: file, line: number,
-                                message: "expected `NAME<TAB>claim weight<TAB>checkworthy weight`, got `\(raw.prefix(80))`")
-            }
-            let name = String(columns[0])
-            if name == "bias" {
-                guard bias == nil else { throw RuleError(.duplicate, file: file, line: number, message: "a second `bias` line") }
-                bias = (claim, worth)
-                continue
-            }
-            guard name.count > 2, name.dropFirst().first == ":", !seen.contains(name) else {
-                throw RuleError(seen.contains(name) ? .duplicate : .syntax, file: file, line: number,
-                                message: seen.contains(name) ? "feature `\(name)` is listed twice"
-                                    : "a feature name is `w:`, `b:`, `f:`, `t:` or `r:` and a name, not `\(name)`")
-            }
-            seen.insert(name)
-            entries.append(Entry(name: name, claim: claim, checkworthy: worth))
         }
+        if let failure { throw failure }
         guard sawFormat, let bias else {
             throw RuleError(.syntax, file: file, line: number,
                             message: "the claim model lacks its `format` or `bias` line; retrain with `claimex train-claims`")
