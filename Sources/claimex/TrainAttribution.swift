@@ -106,7 +106,7 @@ struct TrainAttribution: ParsableCommand {
             diagnose("claimex: \(report.articles) articles, \(report.usable) attributions, \(report.cueExamples) cue decisions, \(report.gateStems) gate stems, \(report.rightCandidates) of \(report.candidateExamples) fold candidates right, \(report.features) weights → \(path)")
         } catch let error as RuleError {
             throw Fatal(description: "\(error)")
-        } catch let error as AttributionModelTrainer.TrainError {
+        } catch let error as TrainingError {
             throw Fatal(description: "claimex: \(error)")
         }
     }

@@ -81,7 +81,7 @@ struct TrainClaims: ParsableCommand {
             diagnose(header[3])
         } catch let error as RuleError {
             throw Fatal(description: "\(error)")
-        } catch let error as ClaimModelTrainer.TrainError {
+        } catch let error as TrainingError {
             throw Fatal(description: "claimex: \(error)")
         }
     }

@@ -43,20 +43,6 @@ public struct ClaimModelTrainer {
         public var crossValidatedCheckworthyF1 = 0.0
     }
 
-    public enum TrainError: Error, CustomStringConvertible {
-        case unreadable(String)
-        case badLine(file: String, line: Int, message: String)
-        case noExamples
-
-        public var description: String {
-            switch self {
-            case .unreadable(let path): "\(path): cannot read the training file"
-            case .badLine(let file, let line, let message): "\(file):\(line): \(message)"
-            case .noExamples: "no labelled sentences to train on"
-            }
-        }
-    }
-
     let typer: ClaimTyper
     let options: Options
     /// Cross-validation folds for the thresholds: sentence i is in fold i mod 5.
@@ -75,7 +61,7 @@ public struct ClaimModelTrainer {
     /// Reads labelled JSON Lines: `{"<textKey>": ..., "labels": [...], "scored": [...]}`.
     /// `claim` is true for the labels claim, checkworthy or any checkable type, false for
     /// not_a_claim or opinion; a dimension missing from `scored` (when given) stays nil.
-    public static func readExamples(_ path: String, textKey: String = "sentence") throws(TrainError) -> [Example] {
+    public static func readExamples(_ path: String, textKey: String = "sentence") throws(TrainingError) -> [Example] {
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
         let checkable: Set<String> = ["claim", "checkworthy", "quantity", "comparison", "prediction", "causal", "rules",
                                       "personal", "temporal"]
@@ -119,8 +105,8 @@ public struct ClaimModelTrainer {
 
     // MARK: training
 
-    public func train(_ examples: [Example]) throws(TrainError) -> (ClaimModel, Report) {
-        guard !examples.isEmpty else { throw .noExamples }
+    public func train(_ examples: [Example]) throws(TrainingError) -> (ClaimModel, Report) {
+        guard !examples.isEmpty else { throw .noExamples("labelled sentences") }
         // Feature names → ids, in first-seen order (deterministic).
         var ids: [String: Int] = [:]
         var names: [String] = []

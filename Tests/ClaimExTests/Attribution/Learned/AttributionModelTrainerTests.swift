@@ -79,7 +79,7 @@ import Testing
 
     @Test func emptyDataIsAnError() throws {
         let trainer = try AttributionModelTrainer(rulesDirectory: Fixtures.rulesDirectory, options: AttributionModelTrainerTests.options)
-        #expect(throws: AttributionModelTrainer.TrainError.self) { try trainer.train([]) }
+        #expect(throws: TrainingError.self) { try trainer.train([]) }
     }
 
     @Test func badLinesNameTheirLine() throws {
@@ -89,7 +89,8 @@ import Testing
             _ = try AttributionModelTrainer.readArticles(path)
             Issue.record("read a bad file")
         } catch {
-            #expect(error.description == "\(path):2: not a JSON object")
+            #expect(error == .badLine(file: path, line: 2, message: "not a JSON object"))
+            #expect(error.description == "\(path):2: error[train.bad-line]: not a JSON object")
         }
     }
 

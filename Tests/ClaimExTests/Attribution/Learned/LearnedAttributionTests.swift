@@ -56,18 +56,30 @@ import Testing
         #expect(kept.count <= all.quotes.filter { $0.rule == LearnedAttribution.ruleID }.count)
     }
 
+    /// A model that knows one cue word (probability near 1 for it, near 0 for any other), and
+    /// cuts rule clauses before a cue of 0.7.
+    static func oneCueModel(_ word: String) -> AttributionModel {
+        let stem = String(decoding: WordTokenizer.stem(of: Array(word.utf8)), as: UTF8.self)
+        var model = AttributionModel(cueThreshold: 0.3, sourceThreshold: 0.05, gateStems: [stem],
+                                     entries: [("c:bias=1", -6), ("c:w=\(word)", 12)], lexicon: AttributionFeaturesTests.lexicon)
+        model.splitThreshold = 0.7
+        return model
+    }
+
+    /// A document of one sentence, cleaned and split.
+    static func oneSentence(_ text: String) -> Document {
+        var document = Document(article: Article(id: "t", format: .text, body: [], provenance: Provenance(input: "t")),
+                                clean: CleanText(paragraphs: [text]))
+        document.sentences = [Sentence(range: 0..<text.utf8.count, paragraph: 0)]
+        return document
+    }
+
     /// A rule's reported clause is cut before a clause boundary that a confident cue follows;
     /// with the cut past every probability, never.
     @Test func rulesClauseIsCutBeforeANewReport() throws {
-        let lexicon = AttributionFeaturesTests.lexicon
         let m = Marked("Clinton said ⟦kept:the deal was bad⟧ and has withheld her endorsement.")
-        let stem = String(decoding: WordTokenizer.stem(of: Array("withheld".utf8)), as: UTF8.self)
-        var model = AttributionModel(cueThreshold: 0.3, sourceThreshold: 0.05, gateStems: [stem],
-                                     entries: [("c:bias=1", -6), ("c:w=withheld", 12)], lexicon: lexicon)
-        model.splitThreshold = 0.7
-        var document = Document(article: Article(id: "t", format: .text, body: [], provenance: Provenance(input: "t")),
-                                clean: CleanText(paragraphs: [m.text]))
-        document.sentences = [Sentence(range: 0..<m.text.utf8.count, paragraph: 0)]
+        var model = LearnedAttributionTests.oneCueModel("withheld")
+        let document = LearnedAttributionTests.oneSentence(m.text)
         let said = m.text.utf8.count - "said the deal was bad and has withheld her endorsement.".utf8.count
         let contentStart = m.spans["kept"]!.lowerBound
         let contentEnd = m.text.utf8.count - 1
@@ -83,15 +95,9 @@ import Testing
     /// A cue inside a clause that comes before its own cue is nested in what was said: the
     /// clause stays whole.
     @Test func aClauseBeforeItsCueIsNotCut() throws {
-        let lexicon = AttributionFeaturesTests.lexicon
         let m = Marked("⟦content:The footage and the testimony reveal a pattern of killings⟧, ⟦speaker:Amnesty⟧ ⟦cue:said⟧.")
-        let stem = String(decoding: WordTokenizer.stem(of: Array("reveal".utf8)), as: UTF8.self)
-        var model = AttributionModel(cueThreshold: 0.3, sourceThreshold: 0.05, gateStems: [stem],
-                                     entries: [("c:bias=1", -6), ("c:w=reveal", 12)], lexicon: lexicon)
-        model.splitThreshold = 0.7
-        var document = Document(article: Article(id: "t", format: .text, body: [], provenance: Provenance(input: "t")),
-                                clean: CleanText(paragraphs: [m.text]))
-        document.sentences = [Sentence(range: 0..<m.text.utf8.count, paragraph: 0)]
+        let model = LearnedAttributionTests.oneCueModel("reveal")
+        let document = LearnedAttributionTests.oneSentence(m.text)
         let content = m.spans["content"]!
         let rule = Candidate(rule: "indirect.clause-speaker-cue", confidence: 0.8, kind: .indirect, content: content,
                              parts: [content], speaker: m.spans["speaker"]!, cue: m.spans["cue"]!, title: nil)

@@ -73,20 +73,6 @@ public struct AttributionModelTrainer {
         public var rightCandidates = 0
     }
 
-    public enum TrainError: Error, CustomStringConvertible {
-        case unreadable(String)
-        case badLine(file: String, line: Int, message: String)
-        case noExamples
-
-        public var description: String {
-            switch self {
-            case .unreadable(let path): "\(path): cannot read the training file"
-            case .badLine(let file, let line, let message): "\(file):\(line): \(message)"
-            case .noExamples: "no annotated attributions to train on"
-            }
-        }
-    }
-
     let splitter: SentenceSplitter
     let lexicon: TokenLexicon
     /// The rules alone: the model learns cues where the rules have taken none, as it runs.
@@ -116,7 +102,7 @@ public struct AttributionModelTrainer {
 
     /// Reads JSON Lines of `{"text": ..., "attributions": [{"content": {"spans": [[s, e], …]},
     /// "source": {…}|null, "cue": {…}|null}, …]}` (what `build_polnear.py` writes).
-    public static func readArticles(_ path: String) throws(TrainError) -> [AnnotatedArticle] {
+    public static func readArticles(_ path: String) throws(TrainingError) -> [AnnotatedArticle] {
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
         var articles: [AnnotatedArticle] = []
         var number = 0
@@ -247,7 +233,7 @@ public struct AttributionModelTrainer {
         }
     }
 
-    public func train(_ articles: [AnnotatedArticle]) throws(TrainError) -> (AttributionModel, Report) {
+    public func train(_ articles: [AnnotatedArticle]) throws(TrainingError) -> (AttributionModel, Report) {
         var report = Report()
         report.articles = articles.count
         let scratch = Workspace().scratch
@@ -338,7 +324,7 @@ public struct AttributionModelTrainer {
                 }
             }
         }
-        guard report.usable > 0 else { throw .noExamples }
+        guard report.usable > 0 else { throw .noExamples("annotated attributions") }
         report.cueExamples = cue.labels.count
 
         // Features seen fewer than minCount times are dropped (every model's rows at once: the

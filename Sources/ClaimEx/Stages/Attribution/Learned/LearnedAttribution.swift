@@ -42,6 +42,22 @@ struct LearnedAttribution {
             basesReady = false
         }
 
+        /// `start` and `end`, emptied, for a decoding loop to own (one exclusivity check for the
+        /// loop, not one an access); `giveBack` returns them with their capacity.
+        func borrowScores() -> ([Float], [Float]) {
+            var a: [Float] = [], b: [Float] = []
+            swap(&a, &start)
+            swap(&b, &end)
+            a.removeAll(keepingCapacity: true)
+            b.removeAll(keepingCapacity: true)
+            return (a, b)
+        }
+
+        func giveBack(_ a: inout [Float], _ b: inout [Float]) {
+            swap(&a, &start)
+            swap(&b, &end)
+        }
+
         /// The boundary bases of the loaded sentence, computed once.
         func ensureBases(_ model: AttributionModel, _ buf: UnsafeBufferPointer<UInt8>) {
             guard !basesReady else { return }
@@ -234,16 +250,8 @@ struct LearnedAttribution {
         // sentence of a million words (a page without punctuation) stays linear.
         let lo = max(0, h - LearnedAttribution.window), hi = min(s.tokens.count, h + LearnedAttribution.window + 1)
         scratch.ensureBases(model, buf)
-        // The scratch arrays are borrowed for the loop: one exclusivity check, not one an access.
-        var start: [Float] = [], end: [Float] = []
-        swap(&start, &scratch.start)
-        swap(&end, &scratch.end)
-        defer {
-            swap(&start, &scratch.start)
-            swap(&end, &scratch.end)
-        }
-        start.removeAll(keepingCapacity: true)
-        end.removeAll(keepingCapacity: true)
+        var (start, end) = scratch.borrowScores()
+        defer { scratch.giveBack(&start, &end) }
         let bases = scratch.bases
         let scorer = model.scorer
         let cueStart = scorer.cueWeights(scorer.contentStart, s.tokens[h].norm), cueEnd = scorer.cueWeights(scorer.contentEnd, s.tokens[h].norm)
@@ -284,15 +292,8 @@ struct LearnedAttribution {
         let after = content.lowerBound > h
         let minStart = LearnedAttribution.logSigmoidInverse(Float(model.sourceThreshold))
         scratch.ensureBases(model, buf)
-        var start: [Float] = [], end: [Float] = []
-        swap(&start, &scratch.start)
-        swap(&end, &scratch.end)
-        defer {
-            swap(&start, &scratch.start)
-            swap(&end, &scratch.end)
-        }
-        start.removeAll(keepingCapacity: true)
-        end.removeAll(keepingCapacity: true)
+        var (start, end) = scratch.borrowScores()
+        defer { scratch.giveBack(&start, &end) }
         let bases = scratch.bases, cue = scratch.cue
         let scorer = model.scorer
         let cueStart = scorer.cueWeights(scorer.sourceStart, s.tokens[h].norm), cueEnd = scorer.cueWeights(scorer.sourceEnd, s.tokens[h].norm)
