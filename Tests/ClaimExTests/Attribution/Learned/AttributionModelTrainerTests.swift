@@ -77,6 +77,33 @@ import Testing
         #expect(f.candidate.confidence == LearnedAttribution.confidence(f.probability))
     }
 
+    /// The gate lets in a verb outside the lexicons only on evidence: it headed at least
+    /// `gateMinCount` training cues and `gateMinRate` of its occurrences.
+    @Test func theGateWantsEvidence() throws {
+        func article(_ marked: String) -> AttributionModelTrainer.AnnotatedArticle {
+            let m = Marked(marked)
+            // ASCII text: byte offsets are scalar offsets.
+            return .init(text: m.text, attributions: [.init(content: [m.spans["content"]!], source: [m.spans["source"]!], cue: [m.spans["cue"]!])])
+        }
+        var data = AttributionModelTrainerTests.corpus(30)
+        // "murmured" heads one cue; "waved" heads two but mostly waves.
+        data.append(article("⟦source:Ann Cole⟧ ⟦cue:murmured⟧ that ⟦content:the talks had stalled⟧."))
+        for _ in 0..<2 { data.append(article("⟦source:Paul Reyes⟧ ⟦cue:waved⟧ off ⟦content:the talk of a strike⟧.")) }
+        for i in 0..<40 { data.append(.init(text: "The crowd waved flags on day \(i). Fans waved back.", attributions: [])) }
+        func gate(_ configure: (inout AttributionModelTrainer.Options) -> Void) throws -> String {
+            var options = AttributionModelTrainerTests.options
+            configure(&options)
+            let trainer = try AttributionModelTrainer(rulesDirectory: Fixtures.rulesDirectory, options: options)
+            return try trainer.train(data).0.serialized(header: []).split(separator: "\n").filter { $0.hasPrefix("gate\t") }.joined(separator: "\n")
+        }
+        let standard = try gate { _ in }
+        #expect(standard.contains("gate\thint"))
+        #expect(!standard.contains("gate\tmurmur"))
+        #expect(!standard.contains("gate\twav"))
+        let lenient = try gate { $0.gateMinCount = 1; $0.gateMinRate = 0 }
+        #expect(lenient.contains("gate\tmurmur") && lenient.contains("gate\twav"))
+    }
+
     @Test func emptyDataIsAnError() throws {
         let trainer = try AttributionModelTrainer(rulesDirectory: Fixtures.rulesDirectory, options: AttributionModelTrainerTests.options)
         #expect(throws: TrainingError.self) { try trainer.train([]) }
