@@ -287,11 +287,12 @@ public struct AttributionStage: Stage {
         var quotes: [Quote] = []
         func text(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: buf[r]), as: UTF8.self) }
         // Resolve in the order the speakers appear, so "he" finds the person named before it.
+        var cursor: (sentence: Int, scan: QuoteMarks.Cursor)?
         for c in chosen.sorted(by: { ($0.speaker ?? $0.cue ?? $0.content).lowerBound < ($1.speaker ?? $1.cue ?? $1.content).lowerBound }) {
             let speaker: Speaker?
             if let s = c.speaker {
                 speaker = resolver.resolve(mention: text(s), range: s, apposition: c.title.map(text),
-                                           quoted: isQuoted(s.lowerBound, document: document, buf: buf))
+                                           quoted: isQuoted(s.lowerBound, document: document, buf: buf, cursor: &cursor))
             } else if c.sourceless {
                 speaker = nil
             } else {
@@ -312,10 +313,17 @@ public struct AttributionStage: Stage {
 
     /// Whether `offset` lies inside a quotation, from the sentence's quote state at its start.
     /// A speaker there is someone quoted ("“I said …”").
-    private func isQuoted(_ offset: Int, document: Document, buf: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Offsets come in increasing order: `cursor` carries the scan of their sentence on, so a
+    /// sentence of a million words with thousands of speakers is read once.
+    private func isQuoted(_ offset: Int, document: Document, buf: UnsafeBufferPointer<UInt8>,
+                          cursor: inout (sentence: Int, scan: QuoteMarks.Cursor)?) -> Bool {
         guard let i = document.sentenceIndices(overlapping: offset..<(offset + 1)).first else { return false }
         let sentence = document.sentences[i]
-        return QuoteMarks.isInside(offset, from: sentence.range.lowerBound, startsInside: sentence.startsInsideQuote, in: buf)
+        var scan = QuoteMarks.Cursor(start: sentence.range.lowerBound, inside: sentence.startsInsideQuote)
+        if let c = cursor, c.sentence == i, c.scan.position <= offset { scan = c.scan }
+        scan = QuoteMarks.scan(to: offset, from: scan, in: buf)
+        cursor = (i, scan)
+        return scan.inside
     }
 
     /// A paragraph that is nothing but a quotation continues the speaker of the paragraph

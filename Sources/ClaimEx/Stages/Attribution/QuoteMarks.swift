@@ -43,20 +43,41 @@ enum QuoteMarks {
     /// face; a straight mark opens after a space or at the start and closes otherwise. A new
     /// paragraph re-opening a quotation that ran on (“…¶“…) stays inside.
     static func isInside(_ offset: Int, from start: Int, startsInside: Bool, in buf: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = buf.baseAddress else { return startsInside }
-        var inside = startsInside
-        var i = start
+        scan(to: offset, from: Cursor(start: start, inside: startsInside), in: buf).inside
+    }
+
+    /// Where a scan of one range's marks stands: `position` is where it goes on (past the last
+    /// mark read, which may end beyond the offset asked for), `start` the range's own start.
+    struct Cursor {
+        let start: Int
+        var position: Int
+        var inside: Bool
+
+        init(start: Int, inside: Bool) {
+            self.start = start
+            position = start
+            self.inside = inside
+        }
+    }
+
+    /// The quotation state at `offset`, reading on from `cursor` (so that offsets asked for in
+    /// increasing order cost one pass over the range, not one each).
+    static func scan(to offset: Int, from cursor: Cursor, in buf: UnsafeBufferPointer<UInt8>) -> Cursor {
+        guard let base = buf.baseAddress else { return cursor }
+        var c = cursor
+        var i = c.position
         while i < offset {
             guard let m = QuoteMark.at(base, i, offset), m.family == .double || m.family == .guillemet else { i += 1; continue }
             switch m.shape {
-            case .opening: inside = true
-            case .closing: inside = false
+            case .opening: c.inside = true
+            case .closing: c.inside = false
             default:
-                let before = i == start || buf[i - 1] == 0x20 || buf[i - 1] == 0x0A || buf[i - 1] == UInt8(ascii: "(")
-                inside = before ? true : false
+                let before = i == c.start || buf[i - 1] == 0x20 || buf[i - 1] == 0x0A || buf[i - 1] == UInt8(ascii: "(")
+                c.inside = before ? true : false
             }
             i += m.length
         }
-        return inside
+        c.position = max(i, c.position)
+        return c
     }
 }

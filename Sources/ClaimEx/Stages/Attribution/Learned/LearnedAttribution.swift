@@ -30,6 +30,10 @@ struct LearnedAttribution {
         var end: [Float] = []
         /// Cue probability of each token of the sentence (0 where the gate keeps it out).
         var cue: [Float] = []
+        /// Per token of the sentence, the index (in `candidates`' kept list) of the candidate
+        /// whose content or whose cue covers it, or -1.
+        var contentOwner: [Int32] = []
+        var cueOwner: [Int32] = []
         /// The cue-independent part of each token's boundary scores (`AttributionModel.boundaryBases`),
         /// once computed for the loaded sentence.
         var bases: [SIMD4<Float>] = []
@@ -75,6 +79,7 @@ struct LearnedAttribution {
         let split = Float(model.splitThreshold)
         guard split <= 1 else { return taken }
         var out = taken
+        var loaded = -1
         // Only a clause that follows its cue ("X said A, and B warned that C"): in "A reveal B, X
         // said" the new cue is nested inside what X said, and X said all of it.
         for (i, c) in taken.enumerated() where c.kind != .direct && c.parts.count == 1
@@ -83,7 +88,12 @@ struct LearnedAttribution {
                   document.sentences[si].range.contains(c.content.lowerBound),
                   c.content.upperBound <= document.sentences[si].range.upperBound else { continue }
             let sentence = document.sentences[si]
-            scratch.load(buf, range: sentence.range, startsInsideQuote: sentence.startsInsideQuote, lexicon: model.features.lexicon)
+            // Candidates come in text order: a sentence is tokenized once, however many rule
+            // quotes it holds (one sentence of a million words may hold thousands).
+            if si != loaded {
+                scratch.load(buf, range: sentence.range, startsInsideQuote: sentence.startsInsideQuote, lexicon: model.features.lexicon)
+                loaded = si
+            }
             let s = scratch.sentence
             let first = s.tokens.firstIndex(after: { $0.range.lowerBound < c.content.lowerBound })
             let last = s.tokens.firstIndex(after: { $0.range.lowerBound < c.content.upperBound }) - 1
@@ -167,13 +177,36 @@ struct LearnedAttribution {
             // confident first; one whose content or cue overlaps one taken before is dropped.
             found.sort { ($0.probability, -$0.candidate.content.lowerBound) > ($1.probability, -$1.candidate.content.lowerBound) }
             let first = kept.count
+            // Which kept candidate's content, and whose cue, covers each token: a candidate can
+            // only clash with those on its own tokens, so a sentence of a million words with
+            // thousands of candidates stays linear (the clash test itself is on bytes).
+            let n = s.tokens.count
+            scratch.contentOwner.removeAll(keepingCapacity: true)
+            scratch.contentOwner.append(contentsOf: repeatElement(-1, count: n))
+            scratch.cueOwner.removeAll(keepingCapacity: true)
+            scratch.cueOwner.append(contentsOf: repeatElement(-1, count: n))
+            var near: [Int32] = []
             for f in found {
                 let c = f.candidate
-                let clash = kept[first...].contains { k in
-                    k.candidate.overlaps(c) || k.candidate.parts.contains { p in c.cue.map(p.overlaps) ?? false }
+                let a = s.tokens.firstIndex(after: { $0.range.upperBound <= c.content.lowerBound })
+                let b = s.tokens.firstIndex(after: { $0.range.lowerBound < c.content.upperBound })
+                near.removeAll(keepingCapacity: true)
+                for t in a..<b {
+                    if scratch.contentOwner[t] >= 0 { near.append(scratch.contentOwner[t]) }
+                    if scratch.cueOwner[t] >= 0 { near.append(scratch.cueOwner[t]) }
+                }
+                if scratch.contentOwner[f.head] >= 0 { near.append(scratch.contentOwner[f.head]) }
+                let clash = near.contains { i in
+                    let k = kept[Int(i)]
+                    return k.candidate.overlaps(c) || k.candidate.parts.contains { p in c.cue.map(p.overlaps) ?? false }
                         || c.parts.contains { p in k.candidate.cue.map(p.overlaps) ?? false }
                 }
-                if !clash { kept.append(f) }
+                if !clash {
+                    let index = Int32(kept.count)
+                    for t in a..<b { scratch.contentOwner[t] = index }
+                    scratch.cueOwner[f.head] = index
+                    kept.append(f)
+                }
             }
             kept[first...].sort { $0.candidate.content.lowerBound < $1.candidate.content.lowerBound }
         }
