@@ -353,6 +353,8 @@ public struct AttributionModelTrainer {
             var model = AttributionModel(cueThreshold: options.cueThreshold, sourceThreshold: options.sourceThreshold,
                                          gate: gate, weights: table, lexicon: lexicon)
             model.threshold = 0
+            // Decoded as the final model decodes (content stops before a confident new cue).
+            model.splitThreshold = options.splitThreshold
             let learned = LearnedAttribution(model: model)
             let scratch = LearnedAttribution.Scratch()
             for (ai, p) in prepared.enumerated() where ai % AttributionModelTrainer.folds == fold {

@@ -281,7 +281,12 @@ struct LearnedAttribution {
                      scratch: Scratch) -> (Int, Int, Float)? {
         // A window around the head: content longer than this within one sentence is rare, and a
         // sentence of a million words (a page without punctuation) stays linear.
-        let lo = max(0, h - LearnedAttribution.window), hi = min(s.tokens.count, h + LearnedAttribution.window + 1)
+        let lo = max(0, h - LearnedAttribution.window)
+        var hi = min(s.tokens.count, h + LearnedAttribution.window + 1)
+        // Content after its cue stops before another confident cue: "X said A, and B warned
+        // that C" holds two reports (as a rule's clause is cut, `trim`).
+        let split = Float(model.splitThreshold)
+        if split <= 1, h + 1 < hi, let k = (h + 1..<hi).first(where: { scratch.cue[$0] >= split }) { hi = k }
         scratch.ensureBases(model, buf)
         var (start, end) = scratch.borrowScores()
         defer { scratch.giveBack(&start, &end) }
