@@ -60,6 +60,18 @@ enum QuoteMarks {
         }
     }
 
+    /// Whether the mark `m` at `i` leaves the text inside a quotation: curly marks and
+    /// guillemets face their way; a straight mark opens at the range's start or after a space,
+    /// a line break or "(", and closes otherwise. (The learned model's tokenizer reads marks the
+    /// same way.)
+    @inline(__always) static func opens(_ m: QuoteMark, at i: Int, rangeStart: Int, in buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch m.shape {
+        case .opening: true
+        case .closing: false
+        default: i == rangeStart || buf[i - 1] == 0x20 || buf[i - 1] == 0x0A || buf[i - 1] == UInt8(ascii: "(")
+        }
+    }
+
     /// The quotation state at `offset`, reading on from `cursor` (so that offsets asked for in
     /// increasing order cost one pass over the range, not one each).
     static func scan(to offset: Int, from cursor: Cursor, in buf: UnsafeBufferPointer<UInt8>) -> Cursor {
@@ -68,13 +80,7 @@ enum QuoteMarks {
         var i = c.position
         while i < offset {
             guard let m = QuoteMark.at(base, i, offset), m.family == .double || m.family == .guillemet else { i += 1; continue }
-            switch m.shape {
-            case .opening: c.inside = true
-            case .closing: c.inside = false
-            default:
-                let before = i == c.start || buf[i - 1] == 0x20 || buf[i - 1] == 0x0A || buf[i - 1] == UInt8(ascii: "(")
-                c.inside = before ? true : false
-            }
+            c.inside = opens(m, at: i, rangeStart: c.start, in: buf)
             i += m.length
         }
         c.position = max(i, c.position)

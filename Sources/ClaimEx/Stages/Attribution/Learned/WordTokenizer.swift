@@ -41,16 +41,11 @@ enum WordTokenizer {
             if space > 0 { i += space; continue }
             let punct = punctuationLength(buf, i, end)
             if punct > 0 {
-                let mark = QuoteMarks.mark(at: i, in: buf, limit: end)
-                if mark > 0 {
-                    // Curly marks face their way; a straight one opens after a space or at the start.
-                    switch (buf[i], mark) {
-                    case (0xE2, 3): inside = buf[i + 2] != 0x9D
-                    case (0xC2, 2): inside = buf[i + 1] == 0xAB
-                    default:
-                        let before = i == range.lowerBound || buf[i - 1] == 0x20 || buf[i - 1] == 0x0A || buf[i - 1] == UInt8(ascii: "(")
-                        inside = before
-                    }
+                var mark = 0
+                if QuoteMarks.mayStart(buf[i]), let base = buf.baseAddress, let m = QuoteMark.at(base, i, end),
+                   m.family == .double || m.family == .guillemet {
+                    mark = m.length
+                    inside = QuoteMarks.opens(m, at: i, rangeStart: range.lowerBound, in: buf)
                 }
                 let length = max(punct, mark)
                 tokens.append(WordToken(range: i..<(i + length), shape: .punctuation, norm: normKey(buf, i..<(i + length)),
