@@ -132,54 +132,9 @@ enum Charset {
         c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C
     }
 
-    /// Strict UTF-8 validation with an ASCII fast path (8 bytes at a time).
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        // SAFETY: the buffer is borrowed for the closure only and is non-empty whenever the
-        // loop body runs (so `baseAddress` is non-nil); indices stay below `buf.count`.
-        bytes.withUnsafeBufferPointer { buf in
-            let n = buf.count
-            var i = 0
-            while i < n {
-                // SAFETY: `i + 8 <= n` so the 8-byte unaligned load stays inside the buffer.
-                if i + 8 <= n {
-                    let w = UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                    if w & 0x8080_8080_8080_8080 == 0 {
-                        i += 8
-                        continue
-                    }
-                }
-                let len = sequenceLength(buf, i)
-                if len == 0 { return false }
-                i += len
-            }
-            return true
-        }
-    }
-
-    /// Length of the valid UTF-8 sequence starting at `i`, or 0 if it is invalid.
-    private static func sequenceLength(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
-        // SAFETY: callers pass `i < buf.count`; every further index is checked against `n`
-        // (by `cont`) before it is read. `buf` is borrowed from an array for the call only.
-        let n = buf.count
-        let c = buf[i]
-        if c < 0x80 { return 1 }
-        func cont(_ k: Int) -> Bool { k < n && buf[k] & 0xC0 == 0x80 }
-        if c >= 0xC2 && c <= 0xDF { return cont(i + 1) ? 2 : 0 }
-        if c >= 0xE0 && c <= 0xEF {
-            guard cont(i + 1), cont(i + 2) else { return 0 }
-            let c1 = buf[i + 1]
-            if c == 0xE0 && c1 < 0xA0 { return 0 }  // overlong
-            if c == 0xED && c1 >= 0xA0 { return 0 }  // surrogates
-            return 3
-        }
-        if c >= 0xF0 && c <= 0xF4 {
-            guard cont(i + 1), cont(i + 2), cont(i + 3) else { return 0 }
-            let c1 = buf[i + 1]
-            if c == 0xF0 && c1 < 0x90 { return 0 }
-            if c == 0xF4 && c1 >= 0x90 { return 0 }
-            return 4
-        }
-        return 0
+        // SAFETY: the buffer is borrowed for the call only and not kept.
+        bytes.withUnsafeBufferPointer(UTF8Validation.isValid)
     }
 
     /// More valid multi-byte sequences than invalid bytes.
@@ -194,7 +149,7 @@ enum Charset {
                     i += 1
                     continue
                 }
-                let len = sequenceLength(buf, i)
+                let len = UTF8Validation.sequenceLength(buf, i)
                 if len == 0 {
                     bad += 1
                     i += 1
