@@ -111,6 +111,10 @@ enum JSONFieldScanner {
             let start = at
             var escaped = false
             while at < bytes.count {
+                // Eight bytes at a time past runs with no quotation mark, backslash or control
+                // character (article text is long and mostly plain).
+                while at + 8 <= bytes.count, !Self.mayEndRun(Self.word(bytes, at)) { at += 8 }
+                guard at < bytes.count else { break }
                 let b = bytes[at]
                 if b == UInt8(ascii: "\"") {
                     defer { at += 1 }
@@ -137,6 +141,29 @@ enum JSONFieldScanner {
                 at += 1
             }
             throw .invalidJSON(offset: at)
+        }
+
+        /// Eight bytes from `i` (which must leave eight in the buffer), first byte lowest.
+        @inline(__always) static func word(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt64 {
+            // SAFETY: callers check `i + 8 <= bytes.count`, so the unaligned load stays inside.
+            UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self))
+        }
+
+        /// Whether any byte of `w` may be a quotation mark, a backslash or below 0x20. Exact when it says no
+        /// (the usual zero-byte test on `w ^ pattern`; borrows only add false alarms).
+        @inline(__always) static func mayEndRun(_ w: UInt64) -> Bool {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            let quote = w ^ (ones &* 0x22), backslash = w ^ (ones &* 0x5C)
+            let zeroQuote = (quote &- ones) & ~quote, zeroBackslash = (backslash &- ones) & ~backslash
+            let control = (w &- ones &* 0x20) & ~w
+            return (zeroQuote | zeroBackslash | control) & highs != 0
+        }
+
+        /// Whether any byte of `w` may be a backslash (as `mayEndRun`).
+        @inline(__always) static func mayHoldBackslash(_ w: UInt64) -> Bool {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let backslash = w ^ (ones &* 0x5C)
+            return (backslash &- ones) & ~backslash & 0x8080_8080_8080_8080 != 0
         }
 
         func index(ofKey key: StringSpan, in keys: [[UInt8]]) -> Int? {
@@ -254,10 +281,13 @@ enum JSONFieldScanner {
                 (0..<4).reduce(0) { $0 << 4 | Self.hexValue(bytes[j + $1])! }
             }
             while i < end {
-                let b = bytes[i]
-                guard b == UInt8(ascii: "\\") else {
-                    out.append(b)
-                    i += 1
+                // Copy the run up to the next backslash in one piece.
+                var k = i
+                while k + 8 <= end, !Self.mayHoldBackslash(Self.word(bytes, k)) { k += 8 }
+                while k < end, bytes[k] != UInt8(ascii: "\\") { k += 1 }
+                if k > i {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<k]))
+                    i = k
                     continue
                 }
                 let e = bytes[i + 1]
