@@ -3,16 +3,21 @@
 public enum RecordEncoder {
     /// `quote` and `claim` records: the output of `claimex extract`. `origin` places a
     /// segment's document inside the whole one (`Pipeline.segmentBytes`): spans and
-    /// sentence ids are written as positions in the whole document.
-    public static func extract(_ document: Document, origin: SegmentOrigin = .start, into json: inout JSONBuffer) {
+    /// sentence ids are written as positions in the whole document. Whenever the buffer
+    /// holds `flushAt` bytes or more after a record, `flush` is given it to hand on and
+    /// empty, so that a segment dense with quotes is not encoded all at once.
+    public static func extract(_ document: Document, origin: SegmentOrigin = .start, into json: inout JSONBuffer,
+                               flushAt: Int = .max, flush: (inout JSONBuffer) -> Void = { _ in }) {
         document.withUTF8 { buf in
             let offsets = ScalarOffsets(buf, base: origin.scalars)
             let sentences = origin.sentences
             for quote in document.quotes {
                 self.quote(quote, document, buf, offsets, sentences: sentences, standalone: true, into: &json)
+                if json.bytes.count >= flushAt { flush(&json) }
             }
             for claim in document.claims {
                 self.claim(claim, document, buf, offsets, sentences: sentences, standalone: true, into: &json)
+                if json.bytes.count >= flushAt { flush(&json) }
             }
         }
     }

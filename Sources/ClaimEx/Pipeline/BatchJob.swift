@@ -39,6 +39,10 @@ public struct BatchJob {
     /// written before the next is analysed (`Pipeline.segmentBytes`; tests make it small).
     public var segmentBytes = Pipeline.segmentBytes
 
+    /// Encoded records are handed on to the writer in parts of about this size (a record
+    /// past it), so that an article's output is never held whole when it is large.
+    static let partBytes = 1 << 20
+
     public init(mode: Mode, rules: RuleSet) {
         self.mode = mode
         self.rules = rules
@@ -130,10 +134,16 @@ public struct BatchJob {
                     var last = Outcome()
                     do throws(ArticleError) {
                         try pipeline.run(article, in: workspace, segmentBytes: segmentBytes) { document, origin, isLast in
+                            // A segment's warnings go before its first records, as an article's do.
+                            var warnings = document.warnings
                             var json = JSONBuffer()
-                            RecordEncoder.extract(document, origin: origin, into: &json)
+                            RecordEncoder.extract(document, origin: origin, into: &json, flushAt: BatchJob.partBytes) { full in
+                                emit(Outcome(output: full.bytes, warnings: warnings, continues: true))
+                                warnings = []
+                                full = JSONBuffer()
+                            }
                             let outcome = Outcome(output: json.bytes, quotes: document.quotes.count, claims: document.claims.count,
-                                                  warnings: document.warnings, continues: !isLast)
+                                                  warnings: warnings, continues: !isLast)
                             if isLast { last = outcome } else { emit(outcome) }
                         }
                     } catch {
