@@ -129,8 +129,9 @@ public struct BatchJob {
             if mode == .extract && !group {
                 let segmentBytes = segmentBytes
                 return { article, workspace, emit in
-                    // Every segment but the last is handed on as soon as it is encoded; the
-                    // last is returned. A document of one segment is thus returned whole.
+                    // Every segment but the last is handed on as soon as it is encoded, and so is
+                    // every 1 MiB of records (`partBytes`); the rest of the last is returned. A
+                    // document of one segment and under 1 MiB of records is thus returned whole.
                     var last = Outcome()
                     do throws(ArticleError) {
                         try pipeline.run(article, in: workspace, segmentBytes: segmentBytes) { document, origin, isLast in
