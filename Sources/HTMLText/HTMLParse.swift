@@ -58,8 +58,16 @@ extension HTMLPage {
             sax.pointee = Walker.saxHandler()
             _ = htmlCtxtUseOptions(ctxt, opts)
             ctxt.pointee.html = 1
+            // UTF-8 (what Charset.prepare makes of nearly every page) is what the parser reads
+            // natively (a new context's charset): switching to libxml2's UTF-8 handler would
+            // only convert the whole input, UTF-8 to UTF-8, into a second buffer as large as
+            // the page. The input's encoding name is set either way, as htmlReadMemory does.
             if let encoding = prepared.encoding, let handler = xmlFindCharEncodingHandler(encoding) {
-                _ = xmlSwitchToEncoding(ctxt, handler)
+                if encoding != "UTF-8" || ctxt.pointee.charset != XML_CHAR_ENCODING_UTF8.rawValue {
+                    _ = xmlSwitchToEncoding(ctxt, handler)
+                } else {
+                    _ = xmlCharEncCloseFunc(handler)
+                }
                 if let input = ctxt.pointee.input {
                     if let old = input.pointee.encoding { cx_xml_free(UnsafeMutableRawPointer(mutating: old)) }
                     input.pointee.encoding = UnsafePointer(xmlCharStrdup(encoding))

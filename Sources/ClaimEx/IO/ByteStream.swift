@@ -37,6 +37,10 @@ final class ByteStream {
     private var members: [(position: Int, offset: Int)] = []
     private var membersHead = 0
     private let chunk: Int
+    /// A regular file's size (0 when unknown): a plain file read whole (an HTML or text
+    /// article) then grows its buffer once, to that size, rather than by doubling, which
+    /// would leave up to twice the page's size allocated for as long as the article lives.
+    private let fileSize: Int
     /// Set by the WARC reader, which asks for member offsets; others leave it off so that
     /// a many-member gzip (bgzip) does not pile up offsets nobody reads.
     var tracksMembers = false
@@ -59,7 +63,9 @@ final class ByteStream {
             ownsFD = true
         }
         var info = stat()
-        if fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size >= 0, Int(info.st_size) < chunk {
+        let regular = fstat(fd, &info) == 0 && info.st_mode & S_IFMT == S_IFREG && info.st_size >= 0
+        fileSize = regular ? Int(info.st_size) : 0
+        if regular, Int(info.st_size) < chunk {
             self.chunk = max(Int(info.st_size) + 1, 4096)
         } else {
             self.chunk = chunk
@@ -118,6 +124,8 @@ final class ByteStream {
                 }
             }
             guard let inflater else {
+                let wanted = buffer.count + raw.count - rawStart
+                if wanted > buffer.capacity, wanted <= fileSize { buffer.reserveCapacity(fileSize - bufferBase) }
                 buffer.append(contentsOf: raw[rawStart...])
                 rawStart = raw.count
                 return true

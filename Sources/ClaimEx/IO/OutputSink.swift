@@ -33,15 +33,35 @@ public final class OutputSink {
         cleanupSlot = TemporaryFileCleanup.register(temp)
     }
 
+    /// Writes at least this much at a time; a larger piece is written as it is, not copied
+    /// into `pending` (whose capacity would otherwise grow to the largest piece and stay).
+    static let chunkBytes = 1 << 20
+
     public func write(_ bytes: [UInt8]) {
+        if bytes.count >= OutputSink.chunkBytes {
+            flush()
+            writeOut(bytes)
+            return
+        }
         pending.append(contentsOf: bytes)
-        if pending.count >= 1 << 20 { flush() }
+        if pending.count >= OutputSink.chunkBytes { flush() }
     }
 
     public func flush() {
         guard !pending.isEmpty else { return }
-        handle.write(Data(pending))
-        pending.removeAll(keepingCapacity: true)
+        writeOut(pending)
+        pending.removeAll(keepingCapacity: pending.capacity <= 2 * OutputSink.chunkBytes)
+    }
+
+    /// Hands the bytes to the file handle without another copy of them.
+    private func writeOut(_ bytes: [UInt8]) {
+        // SAFETY: the Data borrows the array's storage without owning it (deallocator .none)
+        // and lives only inside this closure: FileHandle.write writes it synchronously and
+        // keeps no reference, and nothing mutates the bytes through the pointer.
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            handle.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none))
+        }
     }
 
     /// Flushes and, for a file, moves it into place.

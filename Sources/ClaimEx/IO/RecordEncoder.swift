@@ -1,12 +1,24 @@
 /// Encodes documents as the output records of DESIGN.md, one JSON object a line, keys in
 /// a fixed order. Byte ranges become code-point spans here and nowhere else.
 public enum RecordEncoder {
-    /// `quote` and `claim` records: the output of `claimex extract`.
-    public static func extract(_ document: Document, into json: inout JSONBuffer) {
+    /// `quote` and `claim` records: the output of `claimex extract`. `origin` places a
+    /// segment's document inside the whole one (`Pipeline.segmentBytes`): spans and
+    /// sentence ids are written as positions in the whole document. Whenever the buffer
+    /// holds `flushAt` bytes or more after a record, `flush` is given it to hand on and
+    /// empty, so that a segment dense with quotes is not encoded all at once.
+    public static func extract(_ document: Document, origin: SegmentOrigin = .start, into json: inout JSONBuffer,
+                               flushAt: Int = .max, flush: (inout JSONBuffer) -> Void = { _ in }) {
         document.withUTF8 { buf in
-            let offsets = ScalarOffsets(buf)
-            for quote in document.quotes { self.quote(quote, document, buf, offsets, standalone: true, into: &json) }
-            for claim in document.claims { self.claim(claim, document, buf, offsets, standalone: true, into: &json) }
+            let offsets = ScalarOffsets(buf, base: origin.scalars)
+            let sentences = origin.sentences
+            for quote in document.quotes {
+                self.quote(quote, document, buf, offsets, sentences: sentences, standalone: true, into: &json)
+                if json.bytes.count >= flushAt { flush(&json) }
+            }
+            for claim in document.claims {
+                self.claim(claim, document, buf, offsets, sentences: sentences, standalone: true, into: &json)
+                if json.bytes.count >= flushAt { flush(&json) }
+            }
         }
     }
 
@@ -34,7 +46,7 @@ public enum RecordEncoder {
     }
 
     private static func quote(_ quote: Quote, _ document: Document, _ buf: UnsafeBufferPointer<UInt8>, _ offsets: ScalarOffsets,
-                              standalone: Bool, into json: inout JSONBuffer) {
+                              sentences: Int = 0, standalone: Bool, into json: inout JSONBuffer) {
         let id = document.article.id
         let (start, end) = offsets.span(quote.content)
         json.beginObject()
@@ -66,7 +78,7 @@ public enum RecordEncoder {
         } else {
             json.null()
         }
-        json.key("sentence_ids"); ints(quote.sentenceIndices, into: &json)
+        json.key("sentence_ids"); ints(quote.sentenceIndices, plus: sentences, into: &json)
         json.key("claim_types"); types(quote.claimTypes, into: &json)
         json.key("checkworthy"); json.number(quote.checkworthy)
         json.key("rule"); json.string(quote.rule)
@@ -77,7 +89,7 @@ public enum RecordEncoder {
     }
 
     private static func claim(_ claim: Claim, _ document: Document, _ buf: UnsafeBufferPointer<UInt8>, _ offsets: ScalarOffsets,
-                              standalone: Bool, into json: inout JSONBuffer) {
+                              sentences: Int = 0, standalone: Bool, into json: inout JSONBuffer) {
         let id = document.article.id
         let (start, end) = offsets.span(claim.range)
         json.beginObject()
@@ -86,7 +98,7 @@ public enum RecordEncoder {
         json.key("article_id"); json.string(id)
         json.key("text"); json.string(utf8: UnsafeBufferPointer(rebasing: buf[claim.range]))
         json.key("span"); span(start, end, into: &json)
-        json.key("sentence_ids"); ints([claim.sentenceIndex], into: &json)
+        json.key("sentence_ids"); ints([claim.sentenceIndex], plus: sentences, into: &json)
         json.key("claim_types"); types(claim.types, into: &json)
         json.key("checkworthy"); json.number(claim.checkworthy)
         json.key("rule"); json.string(claim.rule)
@@ -233,9 +245,9 @@ public enum RecordEncoder {
         json.beginArray(); json.int(start); json.int(end); json.endArray()
     }
 
-    private static func ints(_ values: [Int], into json: inout JSONBuffer) {
+    private static func ints(_ values: [Int], plus offset: Int = 0, into json: inout JSONBuffer) {
         json.beginArray()
-        for v in values { json.int(v) }
+        for v in values { json.int(v + offset) }
         json.endArray()
     }
 

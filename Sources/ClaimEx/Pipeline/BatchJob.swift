@@ -35,6 +35,13 @@ public struct BatchJob {
     /// `--rules-only` turns it off: attribution by the rules alone.
     public var attributionModel = true
     public var progress: ProgressLine.Mode = .never
+    /// Cleaned text above this is extracted a segment at a time, each segment's records
+    /// written before the next is analysed (`Pipeline.segmentBytes`; tests make it small).
+    public var segmentBytes = Pipeline.segmentBytes
+
+    /// Encoded records are handed on to the writer in parts of about this size (a record
+    /// past it), so that an article's output is never held whole when it is large.
+    static let partBytes = 1 << 20
 
     public init(mode: Mode, rules: RuleSet) {
         self.mode = mode
@@ -48,7 +55,7 @@ public struct BatchJob {
         var source = InputSource(paths: paths, options: input)
         let counters = source.counters
         let progress = ProgressLine(mode: self.progress, counters: counters, write: progressOutput)
-        let process = processor()
+        let process = streamingProcessor()
         var written = 0
         // A warning or an error becomes a record with --error-records, else a line on stderr.
         func report(_ line: String, _ encode: (inout JSONBuffer) -> Void) {
@@ -62,7 +69,7 @@ public struct BatchJob {
             }
         }
         var summary = try Runner(jobs: jobs, limits: limits.match).run(&source, process: process) { outcome in
-            written += 1
+            if !outcome.continues { written += 1 }
             defer { progress.tick(articles: written) }
             for warning in outcome.warnings {
                 report("claimex: warning: \(warning)") { RecordEncoder.warning(warning, into: &$0) }
@@ -80,14 +87,28 @@ public struct BatchJob {
     }
 
     /// The per-article work of this job, for runners and benchmarks: article in, encoded
-    /// records (or the error) out.
+    /// records (or the error) out, the records of every segment of a huge article together.
     public func processor() -> @Sendable (Article, Workspace) -> Outcome {
+        let process = streamingProcessor()
+        return { article, workspace in
+            var whole = Outcome()
+            let last = process(article, workspace) { whole.append($0) }
+            whole.append(last)
+            return whole
+        }
+    }
+
+    /// The per-article work of this job as `Runner` streams it: a huge article's records
+    /// are handed on a segment at a time through the third argument (`Pipeline.segmentBytes`),
+    /// so that they are written before the next segment is analysed; every other article's
+    /// come whole in the returned outcome, as from `processor()`.
+    public func streamingProcessor() -> @Sendable (Article, Workspace, (Outcome) -> Void) -> Outcome {
         let mode = mode
         let group = groupByArticle
         switch mode {
         case .classify:
             let typer = ClaimTyper(rules: rules)
-            return { article, workspace in
+            return { article, workspace, _ in
                 let verdict = article.body.withUnsafeBufferPointer { buf in
                     typer.classify(buf, ranges: CollectionOfOne(0..<buf.count), scratch: workspace.scratch)
                 }
@@ -96,7 +117,7 @@ public struct BatchJob {
                 return Outcome(output: json.bytes, claims: verdict.isClaim ? 1 : 0)
             }
         case .inputs:
-            return { article, _ in
+            return { article, _, _ in
                 var json = JSONBuffer()
                 RecordEncoder.input(article, into: &json)
                 return Outcome(output: json.bytes)
@@ -105,7 +126,34 @@ public struct BatchJob {
             let depth: Pipeline.Depth = mode == .clean ? .clean : mode == .sentences ? .sentences : .full
             let pipeline = Pipeline(rules: rules, depth: depth, limits: limits, minQuoteConfidence: minQuoteConfidence,
                                     attributionModel: attributionModel)
-            return { article, workspace in
+            if mode == .extract && !group {
+                let segmentBytes = segmentBytes
+                return { article, workspace, emit in
+                    // Every segment but the last is handed on as soon as it is encoded, and so is
+                    // every 1 MiB of records (`partBytes`); the rest of the last is returned. A
+                    // document of one segment and under 1 MiB of records is thus returned whole.
+                    var last = Outcome()
+                    do throws(ArticleError) {
+                        try pipeline.run(article, in: workspace, segmentBytes: segmentBytes) { document, origin, isLast in
+                            // A segment's warnings go before its first records, as an article's do.
+                            var warnings = document.warnings
+                            var json = JSONBuffer()
+                            RecordEncoder.extract(document, origin: origin, into: &json, flushAt: BatchJob.partBytes) { full in
+                                emit(Outcome(output: full.bytes, warnings: warnings, continues: true))
+                                warnings = []
+                                full = JSONBuffer()
+                            }
+                            let outcome = Outcome(output: json.bytes, quotes: document.quotes.count, claims: document.claims.count,
+                                                  warnings: warnings, continues: !isLast)
+                            if isLast { last = outcome } else { emit(outcome) }
+                        }
+                    } catch {
+                        return Outcome(error: error)
+                    }
+                    return last
+                }
+            }
+            return { article, workspace, _ in
                 let document: Document
                 do throws(ArticleError) {
                     document = try pipeline.run(article, in: workspace)
@@ -116,8 +164,7 @@ public struct BatchJob {
                 switch mode {
                 case .clean: RecordEncoder.document(document, into: &json)
                 case .sentences: RecordEncoder.sentences(document, into: &json)
-                default:
-                    if group { RecordEncoder.article(document, into: &json) } else { RecordEncoder.extract(document, into: &json) }
+                default: RecordEncoder.article(document, into: &json)
                 }
                 return Outcome(output: json.bytes, quotes: document.quotes.count, claims: document.claims.count,
                                warnings: document.warnings)

@@ -11,13 +11,29 @@ public struct Outcome: Sendable {
     public var error: ArticleError?
     /// Problems that did not stop the article.
     public var warnings: [ArticleError]
+    /// True for a part of the item's output handed on before the item is done (a segment
+    /// of a huge article, see `Runner`): more of the same item follows, and the item is
+    /// counted once, at its last outcome, which has this false.
+    public var continues: Bool
 
-    public init(output: [UInt8] = [], quotes: Int = 0, claims: Int = 0, error: ArticleError? = nil, warnings: [ArticleError] = []) {
+    public init(output: [UInt8] = [], quotes: Int = 0, claims: Int = 0, error: ArticleError? = nil, warnings: [ArticleError] = [],
+                continues: Bool = false) {
         self.output = output
         self.quotes = quotes
         self.claims = claims
         self.error = error
         self.warnings = warnings
+        self.continues = continues
+    }
+
+    /// Adds a later part of the same item: its records after these, its counts to these.
+    public mutating func append(_ later: Outcome) {
+        output += later.output
+        quotes += later.quotes
+        claims += later.claims
+        warnings += later.warnings
+        error = later.error
+        continues = later.continues
     }
 }
 
@@ -54,6 +70,13 @@ public struct StopRun: Error {
 /// slow article holds up only the writing, not the other workers, until the window fills.
 /// Outcomes are written strictly in input order, so the output is byte-identical for any
 /// number of jobs.
+///
+/// A processor may hand on parts of an item's output before it is done (`emit`, with
+/// `Outcome.continues` set), so that a huge article's records need not all be in memory at
+/// once. The item being written has its parts written as they come; a worker holding a
+/// later item keeps at most `partBytes` of its parts waiting and then waits itself until
+/// its item's turn. That cannot deadlock: workers take items in input order, so the item
+/// being written is always held by a worker that never waits for its turn.
 public struct Runner: Sendable {
     public var jobs: Int
     /// Items in flight at most (read, not yet written).
@@ -61,26 +84,44 @@ public struct Runner: Sendable {
     /// Article bytes in flight at most, so that memory stays bounded when articles are
     /// large (WARC pages of a few MB), not only when they are many. One item is always let in.
     public var batchBytes: Int
+    /// Bytes of early parts a worker keeps waiting for a later item before it waits too.
+    public var partBytes: Int
     public var limits: MatchLimits
 
-    public init(jobs: Int, batchSize: Int? = nil, batchBytes: Int = 16 << 20, limits: MatchLimits = .standard) {
+    public init(jobs: Int, batchSize: Int? = nil, batchBytes: Int = 16 << 20, partBytes: Int = 4 << 20,
+                limits: MatchLimits = .standard) {
         self.jobs = max(1, jobs)
         self.batchSize = max(1, batchSize ?? 64 * max(1, jobs))
         self.batchBytes = max(1, batchBytes)
+        self.partBytes = max(1, partBytes)
         self.limits = limits
     }
 
+    /// Runs a processor that hands on each item's output whole.
     public func run(
         _ source: inout some ArticleSource,
         process: @escaping @Sendable (Article, Workspace) -> Outcome,
         sink: (Outcome) throws -> Void
     ) throws -> RunSummary {
+        try run(&source, process: { article, workspace, _ in process(article, workspace) }, sink: sink)
+    }
+
+    /// Runs a processor that may hand on parts of an item's output early through its third
+    /// argument (outcomes with `continues` set) and returns the item's last outcome. The
+    /// sink gets every part and last outcome in order.
+    public func run(
+        _ source: inout some ArticleSource,
+        process: @escaping @Sendable (Article, Workspace, _ emit: (Outcome) -> Void) -> Outcome,
+        sink: (Outcome) throws -> Void
+    ) throws -> RunSummary {
         var summary = RunSummary()
-        /// Counts one written item; false when the sink asked to stop.
+        /// Counts one written outcome (the item at its last one); false when the sink asked to stop.
         func write(_ bytes: Int, _ outcome: Outcome) throws -> Bool {
-            summary.read += 1
-            summary.bytes += bytes
-            if outcome.error == nil { summary.ok += 1 } else { summary.failed += 1 }
+            if !outcome.continues {
+                summary.read += 1
+                summary.bytes += bytes
+                if outcome.error == nil { summary.ok += 1 } else { summary.failed += 1 }
+            }
             summary.quotes += outcome.quotes
             summary.claims += outcome.claims
             do {
@@ -94,18 +135,33 @@ public struct Runner: Sendable {
         if jobs == 1 {
             let workspace = Workspace(limits: limits)
             while let item = source.next() {
-                let outcome = Runner.one(item, workspace, process)
-                guard try write(Runner.size(item), outcome) else { break }
+                // Parts go to the sink at once; once it has stopped or failed, later parts
+                // and the last outcome are dropped.
+                var stopped: Error?
+                let last = Runner.one(item, workspace, process) { part in
+                    guard stopped == nil else { return }
+                    do {
+                        if try !write(0, part) { stopped = StopRun() }
+                    } catch {
+                        stopped = error
+                    }
+                }
+                if let stopped {
+                    if stopped is StopRun { break }
+                    throw stopped
+                }
+                guard try write(Runner.size(item), last) else { break }
             }
             return summary
         }
 
+        let partBytes = partBytes
         let window = RunWindow()
         let group = DispatchGroup()
         let limits = limits
         for _ in 0..<jobs {
             DispatchQueue.global().async(group: group) {
-                window.work(workspace: Workspace(limits: limits), process: process)
+                window.work(workspace: Workspace(limits: limits), partBytes: partBytes, process: process)
             }
         }
         defer {
@@ -118,6 +174,7 @@ public struct Runner: Sendable {
         var inFlightBytes = 0
         func writeNext(wait: Bool) throws -> Bool? {
             guard let outcome = window.take(written, wait: wait) else { return nil }
+            if outcome.continues { return try write(0, outcome) }
             let size = sizes.removeValue(forKey: written)!
             inFlightBytes -= size
             written += 1
@@ -150,9 +207,10 @@ public struct Runner: Sendable {
         return 0
     }
 
-    static func one(_ item: ReadItem, _ workspace: Workspace, _ process: (Article, Workspace) -> Outcome) -> Outcome {
+    static func one(_ item: ReadItem, _ workspace: Workspace, _ process: @escaping (Article, Workspace, (Outcome) -> Void) -> Outcome,
+                    emit: (Outcome) -> Void) -> Outcome {
         switch item {
-        case .success(let article): process(article, workspace)
+        case .success(let article): process(article, workspace, emit)
         case .failure(let error): Outcome(error: error)
         }
     }
@@ -166,6 +224,11 @@ final class RunWindow: @unchecked Sendable {
     private var queue: [(Int, ReadItem)] = []
     private var head = 0
     private var results: [Int: Outcome] = [:]
+    /// Early parts of items not done yet, oldest first, and their output bytes.
+    private var parts: [Int: [Outcome]] = [:]
+    private var partBytes: [Int: Int] = [:]
+    /// The item the writer is writing: its parts never wait.
+    private var writing = 0
     private var closed = false
 
     /// Queues item `index` for the workers.
@@ -176,15 +239,43 @@ final class RunWindow: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The outcome of item `index` once it is there (or nil at once, when `wait` is false).
+    /// The next part or the last outcome of item `index` once it is there (or nil at once,
+    /// when `wait` is false). Items are taken in index order: taking `index` makes it the
+    /// item being written.
     func take(_ index: Int, wait: Bool) -> Outcome? {
         condition.lock()
         defer { condition.unlock() }
-        while results[index] == nil {
+        if writing != index {
+            writing = index
+            condition.broadcast()
+        }
+        while true {
+            if var waiting = parts[index], !waiting.isEmpty {
+                let part = waiting.removeFirst()
+                parts[index] = waiting.isEmpty ? nil : waiting
+                partBytes[index, default: 0] -= part.output.count
+                condition.broadcast()
+                return part
+            }
+            if let outcome = results.removeValue(forKey: index) {
+                partBytes[index] = nil
+                return outcome
+            }
             if !wait { return nil }
             condition.wait()
         }
-        return results.removeValue(forKey: index)
+    }
+
+    /// Stores an early part of item `index`; when the item is not being written and its
+    /// waiting parts reach `limit` bytes, waits until they are written or the run ends.
+    func emit(_ index: Int, _ part: Outcome, limit: Int) {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !closed else { return }
+        parts[index, default: []].append(part)
+        partBytes[index, default: 0] += part.output.count
+        condition.broadcast()
+        while !closed && writing != index && partBytes[index, default: 0] >= limit { condition.wait() }
     }
 
     /// No more items: workers finish what they hold and return; queued items are dropped
@@ -194,12 +285,13 @@ final class RunWindow: @unchecked Sendable {
         closed = true
         queue.removeAll()
         head = 0
+        parts.removeAll()
         condition.broadcast()
         condition.unlock()
     }
 
     /// A worker's loop: take the oldest queued item, process it, store its outcome.
-    func work(workspace: Workspace, process: (Article, Workspace) -> Outcome) {
+    func work(workspace: Workspace, partBytes: Int, process: @escaping (Article, Workspace, (Outcome) -> Void) -> Outcome) {
         condition.lock()
         while true {
             while head == queue.count && !closed { condition.wait() }
@@ -211,7 +303,7 @@ final class RunWindow: @unchecked Sendable {
                 head = 0
             }
             condition.unlock()
-            let outcome = Runner.one(item, workspace, process)
+            let outcome = Runner.one(item, workspace, process) { self.emit(index, $0, limit: partBytes) }
             condition.lock()
             results[index] = outcome
             condition.broadcast()

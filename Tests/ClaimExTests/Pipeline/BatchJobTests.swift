@@ -67,4 +67,36 @@ import Testing
         #expect((first["quotes"] as? [[String: Any]])?.first?["input"] == nil, "provenance once, on the article")
         #expect(first["input"] as? String == BatchJobTests.inputs[0])
     }
+    @Test func aHugeArticleIsWrittenSegmentBySegmentTheSameForEveryJobCount() throws {
+        let dir = TempFiles.path("-segments")
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data(PipelineTests.text.utf8).write(to: URL(fileURLWithPath: dir + "/a-long.txt"))
+        try Data("“Short and whole,” Ana Ruiz said.\n".utf8).write(to: URL(fileURLWithPath: dir + "/b-short.txt"))
+        func run(jobs: Int, segmentBytes: Int) throws -> (out: [UInt8], summary: RunSummary) {
+            var job = BatchJob(mode: .extract, rules: Fixtures.rules)
+            job.jobs = jobs
+            job.segmentBytes = segmentBytes
+            let path = TempFiles.path(".jsonl")
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let sink = try OutputSink(path: path, force: false)
+            let summary = try job.run(paths: [dir], output: sink, diagnostics: { _ in })
+            try sink.finish()
+            return (Array(FileManager.default.contents(atPath: path)!), summary)
+        }
+        let whole = try run(jobs: 1, segmentBytes: Pipeline.segmentBytes)
+        let cut = try run(jobs: 1, segmentBytes: 300)
+        #expect(cut.summary == whole.summary)
+        #expect(cut.summary.read == 2 && cut.summary.quotes > 10)
+        let lines = { (out: [UInt8]) in String(decoding: out, as: UTF8.self).split(separator: "\n").sorted() }
+        #expect(lines(cut.out) == lines(whole.out))
+        // In input order: every record of the long article, then the short one's.
+        let ids = String(decoding: cut.out, as: UTF8.self).split(separator: "\n").map { $0.contains(#""article_id":"b-short""#) }
+        #expect(ids.last == true && ids.filter { $0 }.count == 1)
+        for jobs in [2, 3] {
+            let many = try run(jobs: jobs, segmentBytes: 300)
+            #expect(many.out == cut.out, "jobs \(jobs)")
+            #expect(many.summary == cut.summary)
+        }
+    }
 }

@@ -86,4 +86,36 @@ struct ListSource: ArticleSource {
         #expect(summary.read == 40 && summary.stoppedEarly)
         #expect(counter.read <= 40 + 5)
     }
+    /// Hands on `n % 4` early parts of item `an`, then its last outcome.
+    static func inParts(_ article: Article, _ workspace: Workspace, _ emit: (Outcome) -> Void) -> Outcome {
+        let n = Int(article.id.dropFirst())!
+        for p in 0..<n % 4 { emit(Outcome(output: Array("\(article.id) part \(p)\n".utf8), quotes: 1, continues: true)) }
+        return Outcome(output: Array("\(article.id) last\n".utf8), quotes: 1)
+    }
+
+    @Test func earlyPartsAreWrittenInInputOrderForAnyNumberOfJobs() throws {
+        func run(jobs: Int, partBytes: Int) throws -> ([UInt8], RunSummary, Int) {
+            var source = ListSource(items: RunnerTests.items(60))
+            var out: [UInt8] = []
+            var calls = 0
+            let summary = try Runner(jobs: jobs, batchSize: 8, partBytes: partBytes).run(&source, process: RunnerTests.inParts) { outcome in
+                calls += 1
+                out += outcome.output
+                if let e = outcome.error { out += Array("error \(e.provenance?.line ?? 0)\n".utf8) }
+            }
+            return (out, summary, calls)
+        }
+        let (one, s1, calls) = try run(jobs: 1, partBytes: 1 << 20)
+        let ok = (0..<60).filter { $0 % 7 != 3 }
+        #expect(s1.read == 60 && s1.ok == ok.count && s1.read == s1.ok + s1.failed)
+        #expect(s1.quotes == ok.reduce(0) { $0 + $1 % 4 + 1 })
+        #expect(calls == 60 + ok.reduce(0) { $0 + $1 % 4 })
+        #expect(String(decoding: one, as: UTF8.self).hasPrefix("a0 last\na1 part 0\na1 last\na2 part 0\na2 part 1\na2 last\n"))
+        // partBytes 1: a worker holding a later item waits for its turn after its first part.
+        for (jobs, partBytes) in [(2, 1), (3, 1), (4, 1 << 20)] {
+            let (many, s, _) = try run(jobs: jobs, partBytes: partBytes)
+            #expect(many == one, "jobs \(jobs), partBytes \(partBytes)")
+            #expect(s == s1)
+        }
+    }
 }

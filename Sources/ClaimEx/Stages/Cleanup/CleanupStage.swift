@@ -16,7 +16,14 @@ public struct CleanupStage: Stage {
     }
 
     public func process(_ article: consuming Article, in workspace: Workspace) throws(ArticleError) -> Document {
-        let clean: CleanText
+        let clean = try clean(article, in: workspace)
+        return Document(article: article, clean: clean)
+    }
+
+    /// The article's paragraphs and metadata, before they are joined into a document (which
+    /// `Pipeline` does a segment at a time for a huge article).
+    func clean(_ article: Article, in workspace: Workspace) throws(ArticleError) -> CleanText {
+        var clean: CleanText
         switch article.format {
         case .html:
             let (text, tooDeep) = html.clean(article.body, maxDepth: maxHTMLDepth)
@@ -30,10 +37,9 @@ public struct CleanupStage: Stage {
         case .text:
             clean = plainText.clean(String(decoding: article.body, as: UTF8.self), scratch: workspace.scratch)
         }
-        var document = Document(article: article, clean: clean)
-        if let title = document.article.title { document.metadata.title = title }
-        if let url = document.article.url { document.metadata.url = url }
-        if let published = document.article.published { document.metadata.published = published }
-        return document
+        if let title = article.title { clean.metadata.title = title }
+        if let url = article.url { clean.metadata.url = url }
+        if let published = article.published { clean.metadata.published = published }
+        return clean
     }
 }

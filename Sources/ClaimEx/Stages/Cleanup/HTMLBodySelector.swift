@@ -249,7 +249,12 @@ struct HTMLBodySelector {
 
         // Collect the kept blocks, in document order.
         var out: [String] = []
-        var seenKeys = Set<String>()
+        // Repeated texts are found by the hash of their key, checked against the kept text
+        // it came from, rather than by a set of the keys: that set was a second copy of the
+        // whole article's text (lower-cased), held through the selection.
+        var seenKeys: [Int: Int] = [:]
+        /// Further kept texts whose keys share a hash with an earlier one (rare).
+        var seenCollisions: [Int: [Int]] = [:]
         var sawParagraph = false
         var headingLike: [Bool] = []
         /// droppedAfter[k]: a block was dropped (for links) just before the k-th kept one.
@@ -289,7 +294,14 @@ struct HTMLBodySelector {
             // Repeated text (pull quotes, duplicated mobile/desktop blocks).
             if b.textBytes >= 30 {
                 let k = htmlKey(b.text)
-                if !seenKeys.insert(k).inserted { continue }
+                let h = k.hashValue
+                if let first = seenKeys[h] {
+                    let same = { (kept: Int) in htmlKey(out[kept]) == k }
+                    if same(first) || seenCollisions[h]?.contains(where: same) == true { continue }
+                    seenCollisions[h, default: []].append(out.count)
+                } else {
+                    seenKeys[h] = out.count
+                }
             }
             if contentScore[i] > 0 { sawParagraph = true }
             out.append(b.text)
@@ -309,7 +321,13 @@ struct HTMLBodySelector {
             }
             k -= 1
         }
-        out = zip(out, keep).filter(\.1).map(\.0)
+        // In place: a filtered copy of (text, keep) pairs would be one more array a block.
+        var kept = 0
+        for i in out.indices where keep[i] {
+            out.swapAt(kept, i)
+            kept += 1
+        }
+        out.removeLast(out.count - kept)
         if out.isEmpty { return hintParagraphs() }
         return out
     }
