@@ -38,6 +38,10 @@ struct Construction: CustomTestStringConvertible, Sendable {
         Construction("⟦speaker:Sharpton⟧ later ⟦cue:clarified⟧ ⟦content:that he meant the group, not the candidate⟧.", .indirect),
         Construction("⟦speaker:The senator⟧ ⟦cue:declined⟧ ⟦content:to comment on the investigation⟧.", .indirect),
         Construction("⟦speaker:Christie⟧ ⟦cue:endorsed⟧ ⟦content:Trump⟧ last week and has appeared with him since.", .indirect),
+        // After an opening phrase, "X said, “…”" is a direct quote (not a parenthetical's two halves) …
+        Construction("In an interview with TMZ Sports, ⟦speaker:Holtz⟧ ⟦cue:said⟧, “⟦content:I’ve had a lot of people cancel on me.⟧”", .direct),
+        // … and a quoted fragment inside the clause makes it mixed.
+        Construction("⟦speaker:Maria Lopez⟧ ⟦cue:said⟧ ⟦content:the plan, “a disaster,” would fail⟧.", .mixed),
     ]
 
     @Test(arguments: constructions)
