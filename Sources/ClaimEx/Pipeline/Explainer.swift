@@ -99,11 +99,13 @@ extension Explainer {
         everything.threshold = 0
         let all = LearnedAttribution(model: everything)
         document.withUTF8 { buf in
-            let trimmed = learned.trim(kept, document: document, buf: buf, scratch: workspace.learned)
-            for (before, after) in zip(kept, trimmed) where before.parts != after.parts {
-                out += "  cut   \(before.rule): «\(document.slice(before.content))» → «\(document.slice(after.content))»\n"
+            let (trimmed, cuts) = learned.trim(kept, document: document, buf: buf, scratch: workspace.learned)
+            let taken = learned.candidates(document: document, buf: buf, taken: trimmed, minConfidence: 0, scratch: workspace.learned,
+                                           cutCues: cuts.map(\.cue))
+            for cut in cuts {
+                let before = cut.original, after = trimmed[cut.index]
+                out += "  cut   \(before.rule): «\(document.slice(before.content))» → «\(document.slice(after.content))» before «\(document.slice(cut.cue))»\n"
             }
-            let taken = learned.candidates(document: document, buf: buf, taken: trimmed, minConfidence: 0, scratch: workspace.learned)
             for f in all.candidates(document: document, buf: buf, taken: trimmed, minConfidence: 0, scratch: workspace.learned) {
                 let status = taken.contains { $0.candidate.cue == f.candidate.cue && $0.candidate.parts == f.candidate.parts } ? "kept " :
                     f.probability < Float(model.threshold) ? "below" : "lost "

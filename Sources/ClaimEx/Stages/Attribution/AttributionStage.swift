@@ -56,10 +56,12 @@ public struct AttributionStage: Stage {
         var document = input
         var chosen = ruleCandidates(&document, scratch: workspace.scratch)
         if let learned {
-            chosen = document.withUTF8 { buf in learned.trim(chosen, document: document, buf: buf, scratch: workspace.learned) }
+            let (trimmed, cuts) = document.withUTF8 { buf in learned.trim(chosen, document: document, buf: buf, scratch: workspace.learned) }
             let found = document.withUTF8 { buf in
-                learned.candidates(document: document, buf: buf, taken: chosen, minConfidence: minConfidence, scratch: workspace.learned)
+                learned.candidates(document: document, buf: buf, taken: trimmed, minConfidence: minConfidence, scratch: workspace.learned,
+                                   cutCues: cuts.map(\.cue))
             }
+            chosen = trimmed
             // The model's quotes keep to the same length limit as the rules'.
             let (fit, dropped) = document.withUTF8 { buf in dropOverlong(found.map(\.candidate), in: buf, document: document) }
             document.warnings += dropped

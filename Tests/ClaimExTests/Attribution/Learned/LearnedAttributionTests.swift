@@ -86,10 +86,33 @@ import Testing
         let rule = Candidate(rule: "indirect.speaker-cue-clause", confidence: 0.8, kind: .indirect, content: contentStart..<contentEnd,
                              parts: [contentStart..<contentEnd], speaker: 0..<7, cue: said..<(said + 4), title: nil)
         let cut = document.withUTF8 { LearnedAttribution(model: model).trim([rule], document: document, buf: $0, scratch: .init()) }
-        #expect(cut.first?.content == m.spans["kept"])
+        #expect(cut.candidates.first?.content == m.spans["kept"])
+        #expect(cut.cuts.map(\.cue) == [Marked("Clinton said the deal was bad and has ⟦cue:withheld⟧ her endorsement.").spans["cue"]!])
         model.splitThreshold = 2
         let uncut = document.withUTF8 { LearnedAttribution(model: model).trim([rule], document: document, buf: $0, scratch: .init()) }
-        #expect(uncut.first?.content == contentStart..<contentEnd)
+        #expect(uncut.candidates.first?.content == contentStart..<contentEnd)
+        #expect(uncut.cuts.isEmpty)
+    }
+
+    /// After a cut, the cue that made it needs less for its own quote: a candidate the
+    /// candidate model cannot tell either way (no weights: probability 0.5) is kept there,
+    /// and only there.
+    @Test func theCueThatCutAClauseNeedsLessForItsQuote() throws {
+        let m = Marked("⟦s:Clinton⟧ said the deal was bad and has ⟦cue:withheld⟧ her endorsement.")
+        var model = LearnedAttributionTests.oneCueModel("withheld")
+        model.threshold = 0.6
+        let document = LearnedAttributionTests.oneSentence(m.text)
+        let rule = Candidate(rule: "indirect.speaker-cue-clause", confidence: 0.8, kind: .indirect, content: 13..<(m.text.utf8.count - 1),
+                             parts: [13..<(m.text.utf8.count - 1)], speaker: m.spans["s"]!, cue: 8..<12, title: nil)
+        let learned = LearnedAttribution(model: model)
+        let (trimmed, cuts) = document.withUTF8 { learned.trim([rule], document: document, buf: $0, scratch: .init()) }
+        #expect(cuts.map(\.cue) == [m.spans["cue"]!])
+        let atCut = document.withUTF8 {
+            learned.candidates(document: document, buf: $0, taken: trimmed, minConfidence: 0, scratch: .init(), cutCues: cuts.map(\.cue))
+        }
+        #expect(atCut.map(\.candidate.cue) == [m.spans["cue"]!])
+        let elsewhere = document.withUTF8 { learned.candidates(document: document, buf: $0, taken: trimmed, minConfidence: 0, scratch: .init()) }
+        #expect(elsewhere.isEmpty)
     }
 
     /// A cue inside a clause that comes before its own cue is nested in what was said: the
@@ -102,7 +125,7 @@ import Testing
         let rule = Candidate(rule: "indirect.clause-speaker-cue", confidence: 0.8, kind: .indirect, content: content,
                              parts: [content], speaker: m.spans["speaker"]!, cue: m.spans["cue"]!, title: nil)
         let out = document.withUTF8 { LearnedAttribution(model: model).trim([rule], document: document, buf: $0, scratch: .init()) }
-        #expect(out.first?.content == content)
+        #expect(out.candidates.first?.content == content)
     }
 
     @Test func occupancyCoversTheWordsOfASentenceInsideAQuote() {
