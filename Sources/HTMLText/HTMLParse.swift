@@ -146,6 +146,7 @@ private struct Walker {
         styleScratch.reserveCapacity(256)
         frames.reserveCapacity(64)
         page.blocks.reserveCapacity(256)
+        page.text.reserveCapacity(1 << 14)
         page.elements.reserveCapacity(1024)
     }
 
@@ -468,9 +469,18 @@ private struct Walker {
             linkBytes = 0
         }
         if ownerRoles.contains(.head) { return }
-        let text = String(decoding: buf, as: UTF8.self)
+        let start = page.text.count
+        // SAFETY: `buf` is our own array; its buffer pointer is used only inside the closure.
+        let valid = buf.withUnsafeBufferPointer(UTF8Validation.isValid)
+        if valid {
+            page.text.append(contentsOf: buf)
+        } else {
+            page.text.append(contentsOf: String(decoding: buf, as: UTF8.self).utf8)
+        }
         let level = ownerTag.headingLevel
-        if level == 1, page.metadata.firstH1 == nil { page.metadata.firstH1 = text }
+        if level == 1, page.metadata.firstH1 == nil {
+            page.metadata.firstH1 = String(decoding: page.text[start...], as: UTF8.self)
+        }
         let kind: BlockKind
         switch ownerTag {
         case .p: kind = .paragraph
@@ -484,8 +494,9 @@ private struct Walker {
         }
         page.blocks.append(
             Block(
-                kind: kind, tag: ownerTag, element: owner, headingLevel: level, text: text,
-                linkBytes: min(linkBytes, buf.count), textBytes: buf.count, roles: ownerRoles))
+                kind: kind, tag: ownerTag, element: owner, headingLevel: UInt8(level), textStart: Int32(start),
+                textLength: Int32(page.text.count - start), linkBytes: Int32(min(linkBytes, buf.count)),
+                textBytes: Int32(buf.count), roles: ownerRoles))
     }
 
     // MARK: metadata

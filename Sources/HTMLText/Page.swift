@@ -5,6 +5,11 @@
 /// `HTMLPage.parse`.
 public struct HTMLPage: Sendable {
     public var blocks: [Block]
+    /// The blocks' texts back to back in document order, as UTF-8 (valid: a run libxml2
+    /// handed over as invalid UTF-8 is stored repaired, U+FFFD for each bad sequence).
+    /// One buffer rather than a `String` a block: on a page of many short blocks, a string
+    /// each cost twice the text itself in headers and allocator rounding (issue 9).
+    public var text: [UInt8]
     /// Block-level elements (div, p, section, li, ...) in document order; `Block.element` and
     /// `Element.parent` index into this array. Index 0 is the root (`html`) when present.
     public var elements: [Element]
@@ -13,11 +18,21 @@ public struct HTMLPage: Sendable {
     /// walked, so the page's text is incomplete and callers should reject it.
     public var depthLimitReached = false
 
-    public init(blocks: [Block] = [], elements: [Element] = [], metadata: PageMetadata = PageMetadata()) {
+    public init(blocks: [Block] = [], text: [UInt8] = [], elements: [Element] = [], metadata: PageMetadata = PageMetadata()) {
         self.blocks = blocks
+        self.text = text
         self.elements = elements
         self.metadata = metadata
     }
+
+    /// A block's text as a string (made on each call: callers that only scan it should read
+    /// `text[block.textRange]`).
+    public func text(of block: Block) -> String {
+        text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[block.textRange]), as: UTF8.self) }
+    }
+
+    /// Every block's text, in order (for tests and tools; the cleaner reads the buffer).
+    public var blockTexts: [String] { blocks.map { text(of: $0) } }
 }
 
 /// How `HTMLPage.parse` walks a page.
@@ -110,34 +125,45 @@ public struct Element: Sendable, Hashable {
 }
 
 /// A run of text between block boundaries, whitespace collapsed and trimmed; never empty.
+/// Its text lies in `HTMLPage.text` at `textRange`. The fields are narrow (a page is at most
+/// `Int32.max` bytes, which libxml2's own size limit already implies) so that a block takes
+/// 28 bytes: a huge page holds hundreds of thousands of them.
 public struct Block: Sendable, Hashable {
     public var kind: BlockKind
     /// The block-level element that directly holds the text.
     public var tag: HTMLTag
+    /// 1...6 for h1...h6, else 0.
+    public var headingLevel: UInt8
     /// Index into `HTMLPage.elements` of that element.
     public var element: Int32
-    /// 1...6 for h1...h6, else 0.
-    public var headingLevel: Int
-    public var text: String
-    /// UTF-8 bytes of `text` that lie inside `<a href>`.
-    public var linkBytes: Int
-    /// UTF-8 byte count of `text`.
-    public var textBytes: Int
+    /// Where the text starts in `HTMLPage.text` (UTF-8 byte offset).
+    public var textStart: Int32
+    /// UTF-8 byte count of the stored text.
+    public var textLength: Int32
+    /// UTF-8 bytes of the text that lie inside `<a href>`.
+    public var linkBytes: Int32
+    /// UTF-8 byte count of the text as libxml2 handed it over: `textLength` but for a run
+    /// that had to be repaired, whose scores keep counting the bytes it came with.
+    public var textBytes: Int32
     public var roles: Roles
 
     public init(
-        kind: BlockKind, tag: HTMLTag, element: Int32, headingLevel: Int, text: String, linkBytes: Int,
-        textBytes: Int, roles: Roles
+        kind: BlockKind, tag: HTMLTag, element: Int32, headingLevel: UInt8, textStart: Int32, textLength: Int32,
+        linkBytes: Int32, textBytes: Int32, roles: Roles
     ) {
         self.kind = kind
         self.tag = tag
-        self.element = element
         self.headingLevel = headingLevel
-        self.text = text
+        self.element = element
+        self.textStart = textStart
+        self.textLength = textLength
         self.linkBytes = linkBytes
         self.textBytes = textBytes
         self.roles = roles
     }
+
+    /// The byte range of the text in `HTMLPage.text`.
+    public var textRange: Range<Int> { Int(textStart)..<Int(textStart) + Int(textLength) }
 
     /// Share of the text that is link text, 0...1.
     public var linkDensity: Double { textBytes == 0 ? 0 : Double(linkBytes) / Double(textBytes) }

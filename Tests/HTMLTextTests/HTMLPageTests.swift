@@ -28,13 +28,13 @@ struct HTMLPageBlockTests {
             <footer><p>Footer text</p></footer>
             </body></html>
             """)
-        let texts = page.blocks.map(\.text)
+        let texts = page.blockTexts
         #expect(
             texts == [
                 "Home", "The headline", "First paragraph, with bold and a link.", "A subheading", "An item",
                 "A tweet", "A caption", "Footer text",
             ])
-        let byText = Dictionary(page.blocks.map { ($0.text, $0) }, uniquingKeysWith: { a, _ in a })
+        let byText = Dictionary(zip(page.blockTexts, page.blocks).map { ($0, $1) }, uniquingKeysWith: { a, _ in a })
         #expect(byText["Home"]?.roles.contains(.nav) == true)
         #expect(byText["Home"]?.kind == .listItem)
         #expect(byText["The headline"]?.kind == .heading)
@@ -43,7 +43,7 @@ struct HTMLPageBlockTests {
         let first = byText["First paragraph, with bold and a link."]
         #expect(first?.kind == .paragraph)
         #expect(first?.roles.contains(.article) == true)
-        #expect(first?.linkBytes == "a link".utf8.count)
+        #expect(first.map { Int($0.linkBytes) } == "a link".utf8.count)
         #expect(byText["A tweet"]?.roles.contains(.embed) == true)
         #expect(byText["A tweet"]?.roles.contains(.blockquote) == true)
         #expect(byText["A caption"]?.kind == .caption)
@@ -61,11 +61,12 @@ struct HTMLPageBlockTests {
 
     @Test func whitespaceCollapsesAndBreaksSplit() {
         let page = parse("<div>\n  one\u{00A0}\u{00A0} two\t\tthree <br> four<br><br>five  </div><p>   </p>")
-        #expect(page.blocks.map(\.text) == ["one two three four", "five"])
+        #expect(page.blockTexts == ["one two three four", "five"])
         for b in page.blocks {
-            #expect(!b.text.contains("  "))
-            #expect(b.text == b.text.trimmingSpaces)
-            #expect(b.textBytes == b.text.utf8.count)
+            let text = page.text(of: b)
+            #expect(!text.contains("  "))
+            #expect(text == text.trimmingSpaces)
+            #expect(Int(b.textBytes) == text.utf8.count && b.textLength == b.textBytes)
         }
     }
 
@@ -77,7 +78,7 @@ struct HTMLPageBlockTests {
             <div hidden><p>also hidden</p></div>
             <div aria-hidden="true"><p>aria</p></div>
             """)
-        let byText = Dictionary(page.blocks.map { ($0.text, $0.roles) }, uniquingKeysWith: { a, _ in a })
+        let byText = Dictionary(zip(page.blockTexts, page.blocks).map { ($0, $1.roles) }, uniquingKeysWith: { a, _ in a })
         #expect(byText["hidden block"]?.contains(.hidden) == true)
         #expect(byText["also hidden"]?.contains(.hidden) == true)
         #expect(byText["visible text"] != nil)
@@ -87,8 +88,8 @@ struct HTMLPageBlockTests {
     @Test func skipClassWordsCutSubtreesOut() {
         let html = "<p>Kill Rep. <span class=\"rollover-people\"><a href=/x>Ilhan Omar</a><span class=\"Rollover-Block\">Ilhan Omar Other story</span></span>, he said.</p><div class=sr-only><p>Advertisement</p></div>"
         let page = HTMLPage.parse(Array(html.utf8), options: ParseOptions(skipClassWords: ["rollover-block", "sr-only"]))
-        #expect(page.blocks.map(\.text) == ["Kill Rep. Ilhan Omar, he said."])
-        #expect(page.blocks.first?.linkBytes == "Ilhan Omar".utf8.count)
+        #expect(page.blockTexts == ["Kill Rep. Ilhan Omar, he said."])
+        #expect(page.blocks.first.map { Int($0.linkBytes) } == "Ilhan Omar".utf8.count)
     }
 
     @Test func parsesInParallelAgree() async {
@@ -118,7 +119,7 @@ struct HTMLPageBlockTests {
             "<html><body>" + String(repeating: "<div>", count: depth) + "<p>deep text</p>"
             + String(repeating: "</div>", count: depth) + "<p>after</p></body></html>"
         let page = parse(html)
-        #expect(page.blocks.map(\.text) == ["deep text", "after"])
+        #expect(page.blockTexts == ["deep text", "after"])
         #expect(page.elements.count > depth)
     }
 
@@ -147,11 +148,36 @@ struct HTMLPageBlockTests {
     }
 }
 
+@Suite("HTMLPage: text buffer")
+struct HTMLPageTextTests {
+    @Test func blockTextsLieBackToBackInOneBuffer() {
+        let page = parse("<html><body><h1>Head</h1><p>One <a href=x>two</a></p><div>Thré<br>e</div></body></html>")
+        #expect(page.blockTexts == ["Head", "One two", "Thré e"])
+        #expect(String(decoding: page.text, as: UTF8.self) == "HeadOne twoThré e")
+        var next = 0
+        for b in page.blocks {
+            #expect(Int(b.textStart) == next)
+            next = b.textRange.upperBound
+        }
+        #expect(next == page.text.count)
+        #expect(page.metadata.firstH1 == "Head")
+        #expect(MemoryLayout<Block>.stride <= 28)
+    }
+
+    @Test func invalidUTF8IsStoredRepairedAndCountedAsHandedOver() {
+        // Declared UTF-8 but not: whatever libxml2 hands on, the buffer stays valid UTF-8.
+        let html = Array("<html><head><meta charset=utf-8></head><body><p>caf".utf8) + [0xE9] + Array(" au lait</p></body></html>".utf8)
+        let page = HTMLPage.parse(html)
+        #expect(page.text.withUnsafeBufferPointer(UTF8Validation.isValid))
+        for b in page.blocks { #expect(b.textLength >= 0 && b.textBytes > 0) }
+    }
+}
+
 @Suite("HTMLPage: charset")
 struct HTMLPageCharsetTests {
     @Test func undeclaredValidUTF8IsUTF8() {
         let page = parse("<p>Café naïve — “quoted” 日本語</p>")
-        #expect(page.blocks.map(\.text) == ["Café naïve — “quoted” 日本語"])
+        #expect(page.blockTexts == ["Café naïve — “quoted” 日本語"])
         #expect(page.metadata.charset == "utf-8")
     }
 
@@ -161,7 +187,7 @@ struct HTMLPageCharsetTests {
             + Array("5</p>".utf8)
         let html = Array("<html><head><meta charset=\"windows-1252\"></head><body>".utf8) + body
         let page = HTMLPage.parse(html)
-        #expect(page.blocks.map(\.text) == ["Café “x” – €5"])
+        #expect(page.blockTexts == ["Café “x” – €5"])
         #expect(page.metadata.charset == "windows-1252")
     }
 
@@ -171,26 +197,26 @@ struct HTMLPageCharsetTests {
                 "<html><head><META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=ISO-8859-1\"></head><body><p>Gr"
                     .utf8) + [0xFC, 0xDF, 0x65] + Array("</p></body></html>".utf8)
         let page = HTMLPage.parse(html)
-        #expect(page.blocks.map(\.text) == ["Grüße"])
+        #expect(page.blockTexts == ["Grüße"])
     }
 
     @Test func declaredUTF8WithInvalidBytesIsRepaired() {
         let html = Array("<meta charset=utf-8><p>ok ".utf8) + [0xC3, 0x28, 0xFF] + Array(" caf\u{E9}</p>".utf8)
         let page = HTMLPage.parse(html)
         #expect(page.blocks.count == 1)
-        let text = page.blocks.first?.text ?? ""
+        let text = page.blockTexts.first ?? ""
         #expect(text.hasPrefix("ok \u{FFFD}"))
         #expect(text.hasSuffix(" café"))
     }
 
     @Test func undeclaredLegacyBytesAreWindows1252() {
         let html = Array("<p>na".utf8) + [0xEF] + Array("ve caf".utf8) + [0xE9] + Array("</p>".utf8)
-        #expect(HTMLPage.parse(html).blocks.map(\.text) == ["naïve café"])
+        #expect(HTMLPage.parse(html).blockTexts == ["naïve café"])
     }
 
     @Test func byteOrderMarkWins() {
         let html = [0xEF, 0xBB, 0xBF] + Array("<meta charset=iso-8859-1><p>Café</p>".utf8)
-        #expect(HTMLPage.parse(html).blocks.map(\.text) == ["Café"])
+        #expect(HTMLPage.parse(html).blockTexts == ["Café"])
     }
 
     @Test func utf16WithBOM() {
@@ -199,7 +225,7 @@ struct HTMLPageCharsetTests {
             bytes.append(UInt8(u & 0xFF))
             bytes.append(UInt8(u >> 8))
         }
-        #expect(HTMLPage.parse(bytes).blocks.map(\.text) == ["Grüße"])
+        #expect(HTMLPage.parse(bytes).blockTexts == ["Grüße"])
     }
 
     @Test func declaredCharsetIsFoundOnlyInMeta() {
@@ -240,7 +266,7 @@ struct HTMLPageMetadataTests {
         #expect(m.times == ["2019-11-19"])
         #expect(m.relAuthors == ["Jane Doe"])
         // Nothing from <head> becomes a block.
-        #expect(page.blocks.map(\.text) == ["Big news", "By Jane Doe Nov 19"])
+        #expect(page.blockTexts == ["Big news", "By Jane Doe Nov 19"])
     }
 
     @Test func tagNamesMapExactly() {
@@ -292,8 +318,8 @@ struct HTMLPageEventTests {
         let words = (0..<2_000).map { "w\($0)" }
         let html = "<p>" + words.joined(separator: " \n ") + "&nbsp; end</p>"
         let page = parse(html)
-        #expect(page.blocks.map(\.text) == [words.joined(separator: " ") + " end"])
-        #expect(page.blocks.first?.textBytes == page.blocks.first?.text.utf8.count)
+        #expect(page.blockTexts == [words.joined(separator: " ") + " end"])
+        #expect(page.blocks.first.map { Int($0.textBytes) } == page.blockTexts.first?.utf8.count)
     }
 
     @Test func jsonLDScriptsAreCollectedWhateverTheCaseOfTheirType() {
@@ -301,7 +327,7 @@ struct HTMLPageEventTests {
         let page = parse("<html><head>\(scripts)<script>{\"not\":1}</script></head><body><p>Text</p></body></html>")
         // At most 16, in document order; a script without the JSON-LD type is not one.
         #expect(page.metadata.jsonLD == (0..<16).map { #"{"n":\#($0)}"# })
-        #expect(page.blocks.map(\.text) == ["Text"])
+        #expect(page.blockTexts == ["Text"])
     }
 
     @Test func theFirstTitleInTheHeadWins() {
@@ -311,12 +337,12 @@ struct HTMLPageEventTests {
 
     @Test func textAfterTheClosingTagsIsStillBodyText() {
         let page = parse("<html><body><p>First</p></body></html>\n  Tail text")
-        #expect(page.blocks.map(\.text) == ["First", "Tail text"])
+        #expect(page.blockTexts == ["First", "Tail text"])
     }
 
     @Test func skippedSubtreesLeaveOutTheirTextAndElements() {
         let page = parse(#"<div><p>Kept</p><span style="display: NONE">gone <b>bold <i>deep</i></b></span><p>Also kept</p></div>"#)
-        #expect(page.blocks.map(\.text) == ["Kept", "Also kept"])
+        #expect(page.blockTexts == ["Kept", "Also kept"])
         #expect(page.elements.map(\.tag) == [.html, .body, .div, .p, .p])
     }
 }

@@ -17,27 +17,12 @@ public struct Document: Sendable {
     /// Problems that did not stop the article (a rule skipped after a match limit, …).
     public var warnings: [ArticleError] = []
 
-    /// Joins cleaned paragraphs into the document text, remembering where each one lies.
+    /// The cleaned text, already joined (`CleanText.text`): taken as it is, not copied.
     public init(article: Article, clean: CleanText) {
         self.article = article
         metadata = clean.metadata
-        var text = ""
-        text.reserveCapacity(clean.paragraphs.reduce(0) { $0 + $1.utf8.count + 2 })
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(clean.paragraphs.count)
-        var offset = 0
-        for paragraph in clean.paragraphs where !paragraph.isEmpty {
-            if offset > 0 {
-                text += "\n\n"
-                offset += 2
-            }
-            text += paragraph
-            let n = paragraph.utf8.count
-            ranges.append(offset..<offset + n)
-            offset += n
-        }
-        self.text = text
-        paragraphs = ranges
+        text = clean.text
+        paragraphs = clean.ranges
     }
 
     /// The text of a byte range.

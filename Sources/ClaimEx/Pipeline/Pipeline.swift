@@ -62,18 +62,17 @@ public struct Pipeline: Sendable {
             each(Document(article: article, clean: clean), .start, true)
             return
         }
-        let ranges = depth == .full ? ParagraphSegments.ranges(clean.paragraphs, maxBytes: segmentBytes) : [clean.paragraphs.indices]
+        let ranges = depth == .full ? ParagraphSegments.ranges(clean.ranges, maxBytes: segmentBytes) : [clean.ranges.indices]
         if ranges.count == 1 {
             each(try analysis.process(Document(article: article, clean: clean), in: workspace), .start, true)
             return
         }
-        var paragraphs = clean.paragraphs
-        clean.paragraphs = []
         var origin = SegmentOrigin.start
         for (n, range) in ranges.enumerated() {
-            let part = CleanText(paragraphs: Array(paragraphs[range]), metadata: clean.metadata)
-            // Each paragraph's text now lives only in its segment, and goes with it.
-            for i in range { paragraphs[i] = "" }
+            // A segment's text is copied out of the whole (at most `segmentBytes`), which is
+            // dropped once the last is cut.
+            let part = clean.part(range)
+            if n == ranges.count - 1 { clean.dropText() }
             let document = try analysis.process(Document(article: article, clean: part), in: workspace)
             each(document, origin, n == ranges.count - 1)
             origin = origin.after(document)

@@ -7,11 +7,16 @@ import Testing
         paragraphs.filter { !$0.isEmpty }.joined(separator: "\n\n").utf8.count
     }
 
+    /// Paragraph byte ranges of these sizes (only their sizes matter to the cut).
+    func sizes(_ paragraphs: [String]) -> [Range<Int>] {
+        paragraphs.map { 0..<$0.utf8.count }
+    }
+
     @Test func aTextWithinTheBudgetIsOneSegment() {
         let paragraphs = ["one", "", "two", "three"]
-        #expect(ParagraphSegments.ranges(paragraphs, maxBytes: joined(paragraphs[...])) == [0..<4])
+        #expect(ParagraphSegments.ranges(sizes(paragraphs), maxBytes: joined(paragraphs[...])) == [0..<4])
         #expect(ParagraphSegments.ranges([], maxBytes: 10) == [0..<0])
-        #expect(ParagraphSegments.ranges(["", ""], maxBytes: 1) == [0..<2])
+        #expect(ParagraphSegments.ranges(sizes(["", ""]), maxBytes: 1) == [0..<2])
     }
 
     @Test func segmentsCoverEveryParagraphInOrderWithinTheBudget() {
@@ -19,7 +24,7 @@ import Testing
         for _ in 0..<200 {
             let paragraphs = (0..<Int(rng.next() % 40)).map { _ in String(repeating: "é", count: Int(rng.next() % 12)) }
             let budget = 1 + Int(rng.next() % 60)
-            let ranges = ParagraphSegments.ranges(paragraphs, maxBytes: budget)
+            let ranges = ParagraphSegments.ranges(sizes(paragraphs), maxBytes: budget)
             #expect(ranges.first?.lowerBound == 0 && ranges.last?.upperBound == paragraphs.count)
             for (a, b) in zip(ranges, ranges.dropFirst()) { #expect(a.upperBound == b.lowerBound) }
             for r in ranges {

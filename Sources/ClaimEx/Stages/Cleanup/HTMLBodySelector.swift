@@ -28,11 +28,21 @@ struct HTMLBodySelector {
         .nav, .aside, .footer, .header, .figure, .caption, .form, .hidden, .ariaHidden, .dialog, .head,
     ]
 
-    func select() -> [String] {
+    /// What `select()` keeps: the indices of the page's blocks that make the body, in
+    /// document order, or (when the blocks give nothing) the JSON-LD hint's paragraphs.
+    /// Indices rather than texts, so that the body's text is copied once, joined, straight
+    /// from the page's buffer.
+    enum Selection: Equatable {
+        case blocks([Int32])
+        case paragraphs([String])
+    }
+
+    func select() -> Selection {
         let elements = page.elements
         let blocks = page.blocks
+        let text = page.text
         let n = elements.count
-        guard n > 0, !blocks.isEmpty else { return hintParagraphs() }
+        guard n > 0, !blocks.isEmpty else { return .paragraphs(hintParagraphs()) }
 
         // Class/id verdicts, cached by their text.
         var verdicts = Verdicts(elements: elements, words: rules.classWords)
@@ -42,8 +52,8 @@ struct HTMLBodySelector {
         var linkBytes = [Int](repeating: 0, count: n)
         for e in 0..<n { end[e] = Int32(e + 1) }
         for b in blocks where b.element >= 0 {
-            textBytes[Int(b.element)] += b.textBytes
-            linkBytes[Int(b.element)] += b.linkBytes
+            textBytes[Int(b.element)] += Int(b.textBytes)
+            linkBytes[Int(b.element)] += Int(b.linkBytes)
         }
         for e in stride(from: n - 1, through: 0, by: -1) {
             let p = Int(elements[e].parent)
@@ -63,7 +73,7 @@ struct HTMLBodySelector {
             var tried = 0
             // Bounded work: at most 400 blocks are looked up (each lookup scans the hint).
             for (i, b) in blocks.enumerated() where b.textBytes >= 40 && !b.roles.contains(.head) {
-                let k = htmlKeyBytes(b.text, limit: 60)
+                let k = htmlKeyBytes(text, b.textRange, limit: 60)
                 guard k.count >= 20 else { continue }
                 guard tried < 400 else {
                     hintUnknown[i] = true
@@ -82,7 +92,7 @@ struct HTMLBodySelector {
         var score = [Double](repeating: 0, count: n)
         var contentScore = [Double](repeating: 0, count: blocks.count)
         for (i, b) in blocks.enumerated() where b.element >= 0 {
-            var s = Self.contentScore(b)
+            var s = Self.contentScore(b, text)
             guard s > 0 else { continue }
             if useHint, !hintUnknown[i] { s *= hintMatched[i] ? 1.5 : 0.4 }
             if b.roles.contains(.articleBody) { s *= 1.3 }
@@ -117,7 +127,7 @@ struct HTMLBodySelector {
                 best = e
             }
         }
-        guard best >= 0 else { return hintParagraphs() }
+        guard best >= 0 else { return .paragraphs(hintParagraphs()) }
 
         // Good text (content scores) per subtree.
         var good = [Double](repeating: 0, count: n)
@@ -248,7 +258,7 @@ struct HTMLBodySelector {
         }
 
         // Collect the kept blocks, in document order.
-        var out: [String] = []
+        var out: [Int32] = []
         // Repeated texts are found by the hash of their key, checked against the kept text
         // it came from, rather than by a set of the keys: that set was a second copy of the
         // whole article's text (lower-cased), held through the selection.
@@ -269,6 +279,7 @@ struct HTMLBodySelector {
                 root = parent
             }
             guard root >= 0 else { continue }
+            let t = page.text(of: b)
             let rootRoles = elements[root].roles
             let relative = b.roles.subtracting(rootRoles)
             let isEmbed = b.roles.contains(.embed)
@@ -282,21 +293,21 @@ struct HTMLBodySelector {
                     continue
                 }
                 if b.kind == .heading {
-                    let k = htmlKey(b.text)
+                    let k = htmlKey(t)
                     if headline.contains(k) || b.headingLevel == 1 && !sawParagraph { continue }
                 }
-                if rules.phrases.isBoilerplate(b.text) { continue }
-                if !sawParagraph, HTMLBoilerplate.isByline(b.text) || HTMLBoilerplate.isDateLine(b.text) {
+                if rules.phrases.isBoilerplate(t) { continue }
+                if !sawParagraph, HTMLBoilerplate.isByline(t) || HTMLBoilerplate.isDateLine(t) {
                     continue
                 }
-                if b.kind != .heading, headline.contains(htmlKey(b.text)), !sawParagraph { continue }
+                if b.kind != .heading, headline.contains(htmlKey(t)), !sawParagraph { continue }
             }
             // Repeated text (pull quotes, duplicated mobile/desktop blocks).
             if b.textBytes >= 30 {
-                let k = htmlKey(b.text)
+                let k = htmlKey(t)
                 let h = k.hashValue
                 if let first = seenKeys[h] {
-                    let same = { (kept: Int) in htmlKey(out[kept]) == k }
+                    let same = { (kept: Int) in htmlKey(page.text(of: blocks[Int(out[kept])])) == k }
                     if same(first) || seenCollisions[h]?.contains(where: same) == true { continue }
                     seenCollisions[h, default: []].append(out.count)
                 } else {
@@ -304,8 +315,8 @@ struct HTMLBodySelector {
                 }
             }
             if contentScore[i] > 0 { sawParagraph = true }
-            out.append(b.text)
-            headingLike.append(b.kind == .heading || (b.textBytes < 60 && !Self.endsSentence(b.text)))
+            out.append(Int32(i))
+            headingLike.append(b.kind == .heading || (b.textBytes < 60 && !Self.endsSentence(t)))
         }
         // A heading whose section was all dropped ("More Great Stories" over a link list).
         // Walk backwards so that a heading followed by a removed heading is judged against
@@ -328,8 +339,8 @@ struct HTMLBodySelector {
             kept += 1
         }
         out.removeLast(out.count - kept)
-        if out.isEmpty { return hintParagraphs() }
-        return out
+        if out.isEmpty { return .paragraphs(hintParagraphs()) }
+        return .blocks(out)
     }
 
     static func endsSentence(_ s: String) -> Bool {
@@ -370,7 +381,7 @@ struct HTMLBodySelector {
     }
 
     /// How much a block looks like article prose (0 = not at all).
-    static func contentScore(_ b: Block) -> Double {
+    static func contentScore(_ b: Block, _ text: [UInt8]) -> Double {
         if !b.roles.isDisjoint(with: outsideRoles) { return 0 }
         switch b.kind {
         case .heading, .caption, .tableCell: return 0
@@ -384,7 +395,7 @@ struct HTMLBodySelector {
         var prev: UInt8 = 0
         var spaces = 0
         var ascii = true
-        for c in b.text.utf8 {
+        for c in text[b.textRange] {
             if c & 0xC0 != 0x80 { chars += 1 }
             if c == 0x20 { spaces += 1 }
             if c >= 0x80 { ascii = false }
@@ -399,10 +410,10 @@ struct HTMLBodySelector {
             prev = c
         }
         // CJK text carries more per character.
-        let weightChars = b.textBytes > chars * 2 ? chars * 3 : chars
+        let weightChars = Int(b.textBytes) > chars * 2 ? chars * 3 : chars
         if weightChars < 25 { return 0 }
         // Prose has words: "landscape-tablet-and-above" or a URL alone is not.
-        if spaces < 2 && (ascii || spaces == 0 && chars == b.textBytes) { return 0 }
+        if spaces < 2 && (ascii || spaces == 0 && chars == Int(b.textBytes)) { return 0 }
         var s = 1 + Double(min(commas, 8)) + min(Double(weightChars) / 100, 3) + Double(min(stops, 3)) * 0.5
         if b.kind == .listItem { s *= 0.5 }
         return s * (1 - ld)
@@ -429,6 +440,28 @@ func htmlKeyBytes(_ s: String, limit: Int = .max) -> [UInt8] {
     // One pass over the string's contiguous UTF-8 (native strings always have it), decoding
     // only the non-ASCII scalars.
     let done: Bool? = s.utf8.withContiguousStorageIfAvailable { buf -> Bool in
+        appendKey(validUTF8: buf, to: &out, limit: limit)
+        return true
+    }
+    if done != nil { return out }
+    for u in s.unicodeScalars {
+        if out.count >= limit { break }
+        appendKeyScalar(u, to: &out)
+    }
+    return out
+}
+
+/// `htmlKeyBytes` of the bytes at `range` in `text`, which must be valid UTF-8 (an
+/// `HTMLPage`'s text is): no string is made.
+func htmlKeyBytes(_ text: [UInt8], _ range: Range<Int>, limit: Int = .max) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(min(range.count, limit))
+    text.withUnsafeBufferPointer { appendKey(validUTF8: UnsafeBufferPointer(rebasing: $0[range]), to: &out, limit: limit) }
+    return out
+}
+
+/// The key bytes of valid UTF-8, up to `limit` of them.
+private func appendKey(validUTF8 buf: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], limit: Int) {
         let n = buf.count
         var i = 0
         while i < n {
@@ -463,14 +496,6 @@ func htmlKeyBytes(_ s: String, limit: Int = .max) -> [UInt8] {
             if v == 0xA0 || (v >= 0x2000 && v <= 0x206F) { continue }
             appendKeyScalar(Unicode.Scalar(v)!, to: &out)
         }
-        return true
-    }
-    if done != nil { return out }
-    for u in s.unicodeScalars {
-        if out.count >= limit { break }
-        appendKeyScalar(u, to: &out)
-    }
-    return out
 }
 
 /// One scalar's contribution to `htmlKey`: ASCII letters lower-cased and digits; other

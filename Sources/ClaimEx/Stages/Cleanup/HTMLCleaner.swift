@@ -59,11 +59,16 @@ public struct HTMLCleaner: Sendable {
         let meta = HTMLMetadataReader.read(page)
         var selector = HTMLBodySelector(page: page, hint: meta.articleBodyHint, headline: meta.headlines, rules: rules)
         selector.hintFallback = { meta.articleBodyParagraphs }
-        let paragraphs = selector.select()
-        var metadata = meta.document
-        if let first = paragraphs.first, let dateline = HTMLDateline.find(in: first) {
-            metadata.dateline = dateline
+        var clean: CleanText
+        switch selector.select() {
+        case .blocks(let kept):
+            clean = CleanText(joining: kept.lazy.map { page.blocks[Int($0)].textRange }, of: page.text, metadata: meta.document)
+        case .paragraphs(let paragraphs):
+            clean = CleanText(paragraphs: paragraphs, metadata: meta.document)
         }
-        return CleanText(paragraphs: paragraphs, metadata: metadata)
+        if let first = clean.firstParagraph, let dateline = HTMLDateline.find(in: first) {
+            clean.metadata.dateline = dateline
+        }
+        return clean
     }
 }
