@@ -74,7 +74,8 @@ struct LearnedAttribution {
     /// a confident cue head shortly after a clause boundary (", but she said …", "… and has
     /// withheld her endorsement", "…; 62 percent were …"). Annotators make that a report of its
     /// own, and the reported clause of the rule ends at the boundary. Direct quotations and
-    /// split contents are left alone.
+    /// split contents are left alone. The cuts come back too: `candidates` asks less of a
+    /// quote at a cue that made one (`cutCueThreshold`).
     func trim(_ taken: [Candidate], document: Document, buf: UnsafeBufferPointer<UInt8>, scratch: Scratch) -> (candidates: [Candidate], cuts: [Cut]) {
         let split = Float(model.splitThreshold)
         guard split <= 1 else { return (taken, []) }
@@ -142,7 +143,8 @@ struct LearnedAttribution {
 
     static let clauseWords: Set<UInt64> = Set(["but", "and", "while", "whereas", "although", "though", "yet"].map { FeatureHash.fnv($0.utf8) })
 
-    /// The model's candidates for a document, given the candidates the rules chose.
+    /// The model's candidates for a document, given the candidates the rules chose (after
+    /// `trim`); `cutCues` are the heads of the cues that cut a rule's clause.
     func candidates(
         document: Document, buf: UnsafeBufferPointer<UInt8>, taken: [Candidate], minConfidence: Double, scratch: Scratch,
         cutCues: [Range<Int>] = []
