@@ -89,6 +89,27 @@ import Patterns
         }
     }
 
+    /// Rules compile on every core; of several broken ones, the first in file order is the
+    /// one reported, every time.
+    @Test func theFirstBrokenRuleIsReportedWhateverTheCompileOrder() throws {
+        let good = (0..<40).map { "  - id: ok.rule\($0)\n    kind: direct\n    pattern: 'a\($0)'\n" }.joined()
+        let dir = try TemporaryRules(attribution: "rules:\n" + good + """
+              - id: broken.first
+                kind: direct
+                pattern: '(?<content>abc'
+              - id: broken.second
+                kind: direct
+                pattern: '[unclosed'
+            """)
+        for _ in 0..<5 {
+            #expect {
+                _ = try RuleSet.load(directory: dir.path)
+            } throws: { error in
+                (error as? RuleError)?.ruleID == "broken.first"
+            }
+        }
+    }
+
     @Test func anUnknownMacroIsNamed() throws {
         let dir = try TemporaryRules(attribution: """
             rules:
