@@ -36,4 +36,12 @@ struct ScalarOffsets {
     }
 
     func span(_ r: Range<Int>) -> (Int, Int) { (scalar(r.lowerBound), scalar(r.upperBound)) }
+
+    /// Unicode scalars in `range` of valid UTF-8: each has exactly one byte that is not a
+    /// continuation byte (10xxxxxx).
+    static func count(in buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var n = 0
+        for i in range where buf[i] & 0xC0 != 0x80 { n += 1 }
+        return n
+    }
 }

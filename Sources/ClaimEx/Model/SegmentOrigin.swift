@@ -30,7 +30,7 @@ public struct SegmentOrigin: Sendable, Equatable {
     /// The origin of the segment that follows `document`, a segment starting at `self`
     /// (the two are joined by a blank line, as paragraphs are).
     public func after(_ document: Document) -> SegmentOrigin {
-        let scalars = document.withUTF8 { buf in buf.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) } }
+        let scalars = document.withUTF8 { buf in ScalarOffsets.count(in: buf, 0..<buf.count) }
         return SegmentOrigin(bytes: bytes + document.text.utf8.count + 2, scalars: self.scalars + scalars + 2,
                              sentences: sentences + document.sentences.count, paragraphs: paragraphs + document.paragraphs.count)
     }

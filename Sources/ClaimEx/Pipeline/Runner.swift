@@ -224,9 +224,8 @@ final class RunWindow: @unchecked Sendable {
     private var queue: [(Int, ReadItem)] = []
     private var head = 0
     private var results: [Int: Outcome] = [:]
-    /// Early parts of items not done yet, oldest first, and their output bytes.
+    /// Early parts of items not done yet, oldest first.
     private var parts: [Int: [Outcome]] = [:]
-    private var partBytes: [Int: Int] = [:]
     /// The item the writer is writing: its parts never wait.
     private var writing = 0
     private var closed = false
@@ -253,12 +252,10 @@ final class RunWindow: @unchecked Sendable {
             if var waiting = parts[index], !waiting.isEmpty {
                 let part = waiting.removeFirst()
                 parts[index] = waiting.isEmpty ? nil : waiting
-                partBytes[index, default: 0] -= part.output.count
                 condition.broadcast()
                 return part
             }
             if let outcome = results.removeValue(forKey: index) {
-                partBytes[index] = nil
                 return outcome
             }
             if !wait { return nil }
@@ -273,9 +270,13 @@ final class RunWindow: @unchecked Sendable {
         defer { condition.unlock() }
         guard !closed else { return }
         parts[index, default: []].append(part)
-        partBytes[index, default: 0] += part.output.count
         condition.broadcast()
-        while !closed && writing != index && partBytes[index, default: 0] >= limit { condition.wait() }
+        while !closed && writing != index && waitingBytes(index) >= limit { condition.wait() }
+    }
+
+    /// Output bytes of item `index`'s parts not yet written (called with the lock held).
+    private func waitingBytes(_ index: Int) -> Int {
+        parts[index]?.reduce(0) { $0 + $1.output.count } ?? 0
     }
 
     /// No more items: workers finish what they hold and return; queued items are dropped

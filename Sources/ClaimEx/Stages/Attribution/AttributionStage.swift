@@ -146,10 +146,9 @@ public struct AttributionStage: Stage {
         var warned: Set<String> = []
         var warnings: [ArticleError] = []
         let kept = candidates.filter { c in
-            // Each scalar has exactly one byte that is not a continuation byte (10xxxxxx).
             var scalars = 0
             for part in c.parts where part.upperBound <= buf.count {
-                for i in part where buf[i] & 0xC0 != 0x80 { scalars += 1 }
+                scalars += ScalarOffsets.count(in: buf, part)
                 if scalars > maxQuoteLength { break }
             }
             guard scalars > maxQuoteLength else { return true }

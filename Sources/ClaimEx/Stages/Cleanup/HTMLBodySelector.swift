@@ -259,12 +259,11 @@ struct HTMLBodySelector {
 
         // Collect the kept blocks, in document order.
         var out: [Int32] = []
-        // Repeated texts are found by the hash of their key, checked against the kept text
-        // it came from, rather than by a set of the keys: that set was a second copy of the
+        // Repeated texts are found by the hash of their key, checked against the kept texts
+        // with that hash, rather than by a set of the keys: that set was a second copy of the
         // whole article's text (lower-cased), held through the selection.
-        var seenKeys: [Int: Int] = [:]
-        /// Further kept texts whose keys share a hash with an earlier one (rare).
-        var seenCollisions: [Int: [Int]] = [:]
+        /// Key hash → the places in `out` of the kept texts with that hash.
+        var seenKeys: [Int: [Int]] = [:]
         var sawParagraph = false
         var headingLike: [Bool] = []
         /// droppedAfter[k]: a block was dropped (for links) just before the k-th kept one.
@@ -306,13 +305,8 @@ struct HTMLBodySelector {
             if b.textBytes >= 30 {
                 let k = htmlKey(t)
                 let h = k.hashValue
-                if let first = seenKeys[h] {
-                    let same = { (kept: Int) in htmlKey(page.text(of: blocks[Int(out[kept])])) == k }
-                    if same(first) || seenCollisions[h]?.contains(where: same) == true { continue }
-                    seenCollisions[h, default: []].append(out.count)
-                } else {
-                    seenKeys[h] = out.count
-                }
+                if seenKeys[h]?.contains(where: { htmlKey(page.text(of: blocks[Int(out[$0])])) == k }) == true { continue }
+                seenKeys[h, default: []].append(out.count)
             }
             if contentScore[i] > 0 { sawParagraph = true }
             out.append(Int32(i))
