@@ -26,11 +26,16 @@ public struct Macros: Sendable {
     /// on the first letter that no word continues with. Longer entries still win ("according
     /// to" over "according"): an entry that is a prefix of others makes its rest optional and
     /// greedy.
-    public mutating func defineWordList(_ name: String, _ words: [String], file: String) {
+    public mutating func defineWordList(_ name: String, _ words: [String], file: String, line: Int? = nil, caseless: Bool = false) {
         let sorted = Set(words).sorted { $0.utf8.count != $1.utf8.count ? $0.utf8.count > $1.utf8.count : $0 < $1 }
-        define(name, Macros.prefixTree(sorted), file: file, line: nil)
+        let tree = Macros.prefixTree(sorted)
+        define(name, caseless ? "(?i:" + tree + ")" : tree, file: file, line: line)
         wordLists[name] = sorted
     }
+
+    /// The letters after a backslash that PCRE2 reads braces for: `\p{…}`, `\P{…}`, `\x{…}`,
+    /// `\o{…}`, `\g{…}`, `\k{…}`, `\N{…}`.
+    static let bracedEscapes: Set<UInt8> = Set("pPxogkN".utf8)
 
     /// The alternation of `words` as a PCRE2 prefix tree (see `defineWordList`).
     static func prefixTree(_ words: [String]) -> String {
@@ -152,8 +157,10 @@ public struct Macros: Sendable {
                 return
             }
             let name = String(decoding: rest[(open + 1)..<close], as: UTF8.self)
-            // `\p{L}`, `\x{2019}`, `\g{1}`: braces that belong to an escape are not macros.
+            // `\p{L}`, `\x{2019}`, `\g{1}`: braces that belong to an escape are not macros. Only
+            // the escapes that take braces count: `\b{LAZY}` is a word boundary and a macro.
             let escaped = out.count - written >= 2 && out[out.count - 2] == UInt8(ascii: "\\")
+                && Macros.bracedEscapes.contains(out[out.count - 1])
             let isMacroName = !escaped && !name.isEmpty && name.first!.isLetter && name.allSatisfy {
                 ($0.isUppercase && $0.isASCII) || $0.isNumber || $0 == "_"
             }

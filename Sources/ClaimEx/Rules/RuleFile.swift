@@ -53,8 +53,9 @@ enum RuleFile {
         return specs
     }
 
-    /// Parses a macros file: `macros:` a mapping of NAME → pattern, and `lexicons:` a mapping
-    /// of NAME → lexicon file (relative to `lexiconDir`) whose first column becomes a word list.
+    /// Parses a macros file: `macros:` a mapping of NAME → pattern, `lexicons:` a mapping
+    /// of NAME → lexicon file (relative to `lexiconDir`) whose first column becomes a word list,
+    /// and `words:` a mapping of NAME → a list of words written in place.
     static func loadMacros(_ path: String, lexiconDir: String, into macros: inout Macros) throws(RuleError) {
         guard let root = try compose(path) else { return }
         if let lexicons = root["lexicons"], case .mapping(let map) = lexicons {
@@ -71,6 +72,24 @@ enum RuleFile {
                     return entry.columns.first
                 }
                 macros.defineWordList(name, words, file: lexicon.path)
+            }
+        }
+        // `NAME: [has, have, had]` or `NAME: { caseless: true, list: [the, a] }`: a short word
+        // list written in place, compiled as a prefix tree like a lexicon's (PCRE2 tries a plain
+        // alternation's words one by one). A caseless list matches in any case whatever the
+        // rule's options: a macro's copy does not inherit an `(?i:` around it.
+        if let lists = root["words"], case .mapping(let map) = lists {
+            for (key, value) in map {
+                let list = value["list"] ?? value
+                let items = list.array()
+                let words = items.compactMap(\.string)
+                let caseless = value["caseless"]?.bool ?? false
+                guard let name = key.string, case .sequence = list, !words.isEmpty, words.count == items.count,
+                      !words.contains(where: \.isEmpty) else {
+                    throw RuleError(.syntax, file: path, line: key.mark?.line,
+                                    message: "a word list maps a NAME to a list of words, as in `AUX_WORD: [has, have, had]` or `DET_WORD: { caseless: true, list: [the, a] }`")
+                }
+                macros.defineWordList(name, words, file: path, line: key.mark?.line, caseless: caseless)
             }
         }
         if let defs = root["macros"], case .mapping(let map) = defs {

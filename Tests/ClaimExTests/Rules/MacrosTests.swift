@@ -49,6 +49,74 @@ import Patterns
         }
     }
 
+    /// Only the escapes PCRE2 reads braces for keep a `{…}` from being a macro: `\b{W}` is a
+    /// word boundary before a copy of W (left as written, PCRE2 would look for the letters).
+    @Test func aBraceAfterAnEscapeIsAMacroUnlessTheEscapeTakesBraces() throws {
+        var macros = Macros()
+        macros.define("W", "said", file: "m", line: 1)
+        #expect(try macros.expand(#"\b{W}"#, file: "r", line: 1, ruleID: "x") == #"\b(?^x:said)"#)
+        for escape in [#"\p{L}"#, #"\P{Lu}"#, #"\x{2019}"#, #"\g{1}"#, #"\k{name}"#, #"\o{101}"#] {
+            #expect(try macros.expand(escape, file: "r", line: 1, ruleID: "x") == escape)
+        }
+    }
+
+    /// `words:` in a macros file: a list written in place becomes a prefix tree, caseless when
+    /// asked whatever the rule's own options; anything else is refused with the file and line.
+    @Test func wordListsWrittenInPlace() throws {
+        let dir = NSTemporaryDirectory() + "claimex-macros-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = dir + "/macros.yaml"
+        try """
+            words:
+              AUX_WORD: [has, have, had, was]
+              DET_WORD: { caseless: true, list: [the, a, an] }
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        var macros = Macros()
+        try RuleFile.loadMacros(file, lexiconDir: dir, into: &macros)
+        #expect(macros.definitions["AUX_WORD"] == "(?:ha(?:d|s|ve)|was)")
+        #expect(macros.wordLists["DET_WORD"] == ["the", "an", "a"])
+        let pattern = try Pattern(macros.expand(#"\b{DET_WORD}\s+\w+\s+{AUX_WORD}\b"#, file: "r", line: 1, ruleID: "x"),
+                                  options: .extended)
+        #expect(try matches(pattern, "The man has gone").count == 1)
+        #expect(try matches(pattern, "AN owl WAS there").isEmpty)
+        for bad in ["words:\n  X: [a, [b]]\n", "words:\n  X: said\n", "words:\n  X: []\n", "words:\n  X: { caseless: true }\n"] {
+            try bad.write(toFile: file, atomically: true, encoding: .utf8)
+            var fresh = Macros()
+            let error = #expect(throws: RuleError.self) { try RuleFile.loadMacros(file, lexiconDir: dir, into: &fresh) }
+            #expect(error?.line == 2, "\(bad)")
+        }
+    }
+
+    /// The bundled `{LAZY}` and `{QTEXT}` skip, in runs, the places where what follows them in
+    /// a rule cannot start; they must match exactly what the plain lazy forms match there.
+    @Test func theRunSkippingMacrosMatchAsTheirPlainForms() throws {
+        var macros = Macros()
+        try RuleFile.loadMacros(Fixtures.rulesDirectory + "/attribution/macros.yaml",
+                                lexiconDir: Fixtures.rulesDirectory + "/lexicons", into: &macros)
+        let seed = try String(contentsOfFile: Fixtures.root + "/golden/seed-article/seed-article.txt", encoding: .utf8)
+        let tricky = [
+            "He said it was, in fact, over, the minister said.", "“It is over,” he said. “Done.”",
+            "A quote '' with doubled '' apostrophes,'' she said.", "It's John's, isn't it?'' he asked.",
+            "Line one, said X\nline two.", "No\u{00A0}break, space\u{2009}thin, said Y.", "x, y", "",
+            "(It rained, he said.)", "Short, said Z — really; truly: yes!", "Ends with a mark,”",
+        ]
+        let texts = tricky + seed.split(separator: "\n").map(String.init)
+        // The run-skipping form, the plain lazy form, and what follows them in the bundled rules.
+        let lazy = [#"\s* (?: , \s* {CLOSE} | (?:{CLOSE})? \s* , )"#, "{END}", "{CLAUSE_END}", #",? \s+ according"#,
+                    #"(?= \s*[,;]\s+(?:but|and)\s | {END} )"#, #"\)? {END}"#].map { (".{8}{LAZY}", ".{8,}?", $0) }
+        let quoted = [#",? \s* {CLOSE}"#, #"\s* {CLOSE}"#, #"\s* (?:{CLOSE}|$)"#].map { ("{QTEXT}", #"(?:(?!'')[^"“”«»\n])+?"#, $0) }
+        for (fast, plain, follow) in lazy + quoted {
+            func compiled(_ content: String) throws -> Pattern {
+                try Pattern(macros.expand("(?<c>" + content + ") " + follow, file: "r", line: 1, ruleID: "x"), options: .extended)
+            }
+            let a = try compiled(fast), b = try compiled(plain)
+            for text in texts {
+                #expect(try matches(a, text) == matches(b, text), "\(fast) before \(follow) on: \(text)")
+            }
+        }
+    }
+
     /// The room a copied macro takes is its own text times its copies, counting copies inside
     /// other copies and not the macros it holds.
     @Test func theLargestCopyIsTheOneCalledFirst() throws {
