@@ -88,6 +88,17 @@ import Testing
         #expect(edge[5] == 2)
     }
 
+    /// The presence bits pass every key of the table and stop most unknown ones (at 8 bits a
+    /// key, about 88%), so an unknown feature seldom reads the slots.
+    @Test func presenceBitsPassEveryKeyAndStopMostOthers() {
+        var rng = SplitMix64(seed: 11)
+        let keys = (0..<50_000).map { _ in rng.next() }
+        let table = WeightTable(keys.map { (key: $0, weight: 1) })
+        #expect(keys.allSatisfy(table.passesPresence))
+        let passed = (0..<100_000).filter { _ in table.passesPresence(rng.next()) }.count
+        #expect(passed < 20_000, "\(passed) of 100,000 unknown keys passed")
+    }
+
     @Test func keyTableReadsMissingForAbsentKeys() {
         let t = KeyTable([(key: UInt64(42), value: UInt16(7))], missing: 15)
         #expect(t[42] == 7)
