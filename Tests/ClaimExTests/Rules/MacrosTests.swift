@@ -89,7 +89,8 @@ import Patterns
     }
 
     /// The bundled `{LAZY}` and `{QTEXT}` skip, in runs, the places where what follows them in
-    /// a rule cannot start; they must match exactly what the plain lazy forms match there.
+    /// a rule cannot start, and `{AFTER_COMMA}` finds from \G what a lookbehind found at every
+    /// place; they must match exactly what the plain forms match there.
     @Test func theRunSkippingMacrosMatchAsTheirPlainForms() throws {
         var macros = Macros()
         try RuleFile.loadMacros(Fixtures.rulesDirectory + "/attribution/macros.yaml",
@@ -114,6 +115,14 @@ import Patterns
             for text in texts {
                 #expect(try matches(a, text) == matches(b, text), "\(fast) before \(follow) on: \(text)")
             }
+        }
+        // {AFTER_COMMA} for `(?<=,\s)` beside \G: the same matches, whole-match ranges included.
+        let start = #"(?: \G (?:But,?\s+)? | %@ ) (?<w>[\p{L}\-]+(?:\s+[\p{L}\-]+)?) \s+ (?<cue>said|says)"#
+        let a = try Pattern(macros.expand(start.replacingOccurrences(of: "%@", with: "{AFTER_COMMA}"), file: "r", line: 1, ruleID: "x"),
+                            options: .extended)
+        let b = try Pattern(start.replacingOccurrences(of: "%@", with: #"(?<=,\s)"#), options: .extended)
+        for text in texts + ["But he said, she said, they said", ", said X, said Y", "A,B said, C said"] {
+            #expect(try matches(a, text) == matches(b, text), "{AFTER_COMMA} on: \(text)")
         }
     }
 
