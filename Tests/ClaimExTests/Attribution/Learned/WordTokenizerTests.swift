@@ -16,6 +16,19 @@ import Testing
         #expect(words == ["Trump", "’s", "campaign", "didn't", "say", "20,000", "U.S", ".", "de-confliction", "AT&T", "troops", "."])
     }
 
+    /// The word loop's fast path takes a byte as plain only where the full checks see neither
+    /// a space nor a mark.
+    @Test func plainBytesAreNeitherSpaceNorPunctuation() {
+        for b in UInt8(0)..<0x80 {
+            var byte = [b, 0x61, 0x61]
+            let plain = byte.withUnsafeMutableBufferPointer { buf in
+                WordTokenizer.spaceLength(UnsafeBufferPointer(buf), 0, 3) == 0 && WordTokenizer.punctuationLength(UnsafeBufferPointer(buf), 0, 3) == 0
+            }
+            if WordTokenizer.isPlainASCII(b) { #expect(plain, "byte \(b)") }
+        }
+        #expect((UInt8(0)..<0x80).filter(WordTokenizer.isPlainASCII).count == 63)
+    }
+
     @Test func spacesOfEveryKindSeparate() {
         #expect(tokens("a\u{00A0}b\u{2009}c\u{3000}d\te").map(\.0) == ["a", "b", "c", "d", "e"])
     }

@@ -55,6 +55,8 @@ enum WordTokenizer {
             }
             var j = i
             while j < end {
+                // Most bytes of a word are ASCII letters and digits: neither space nor mark.
+                if isPlainASCII(buf[j]) { j += 1; continue }
                 if spaceLength(buf, j, end) > 0 { break }
                 let p = punctuationLength(buf, j, end)
                 if p > 0 {
@@ -108,6 +110,15 @@ enum WordTokenizer {
             stem = before.2
         }
         return (h, stem)
+    }
+
+    /// An ASCII letter, digit or `_`: a byte that is neither white space nor punctuation.
+    @inline(__always) static func isPlainASCII(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
+            return true
+        default: return false
+        }
     }
 
     /// Bytes of white space at `i` (ASCII, no-break space, the Unicode spaces of U+2000–U+200B,
