@@ -89,8 +89,8 @@ import Patterns
     }
 
     /// `{LAZY}`, `{QTEXT}` and TRAIL's rest skip, in runs, the places where what follows them
-    /// in a rule cannot start, and `{AFTER_COMMA}` finds from \G what a lookbehind found at
-    /// every place. Every bundled rule must match exactly what it matches with their plain
+    /// in a rule cannot start, APPOS takes its comma-free runs whole (each must end at a
+    /// comma), and `{AFTER_COMMA}` finds from \G what a lookbehind found at every place. Every bundled rule must match exactly what it matches with their plain
     /// forms, groups and whole-match ranges included, on its examples, the sample article and
     /// texts made to trip them (quotation marks, doubled apostrophes, line breaks, odd spaces).
     @Test func everyRuleMatchesAsWithThePlainFormsOfTheRunSkippingMacros() throws {
@@ -100,6 +100,8 @@ import Patterns
         plain.define("LAZY", ".*?", file: "test", line: nil)
         plain.define("QTEXT", #"(?:(?!'')[^"“”«»\n])+?"#, file: "test", line: nil)
         plain.define("AFTER_COMMA", #"(?<=,\s)"#, file: "test", line: nil)
+        plain.define("APPOS", #"(?:,\s+(?<title>[^,"“”]{2,90}?)(?:,\s+[^,"“”]{2,150}?){0,3},|\s+[—–]\s+[^—–"“”]{2,90}?\s+[—–])"#,
+                     file: "test", line: nil)
         plain.define("TRAIL", #"(?:\s*,?\s+(?:{TRAIL_WORD})\b[^"“”]*? | \s*,\s+(?:adding|noting|saying)\b.*?)?"#, file: "test", line: nil)
         let seed = try String(contentsOfFile: Fixtures.root + "/golden/seed-article/seed-article.txt", encoding: .utf8)
         let tricky = [
