@@ -12,11 +12,22 @@ private let libxml2Ready: Bool = {
 extension HTMLPage {
     /// Parses HTML bytes and walks the tree into blocks and metadata. Never crashes, whatever
     /// the bytes; returns an empty page when libxml2 produces no document.
-    public static func parse(_ html: [UInt8], options: ParseOptions = ParseOptions()) -> HTMLPage {
+    ///
+    /// The bytes are taken (`consuming`) so that a caller that hands over its last copy has
+    /// them freed here, once parsed, and a huge page is not held through what comes after
+    /// (the body selection and the join, which need only the page's text); a page converted
+    /// to UTF-8 first lets the original go before it is parsed.
+    public static func parse(_ html: consuming [UInt8], options: ParseOptions = ParseOptions()) -> HTMLPage {
         precondition(libxml2Ready)
         guard !html.isEmpty else { return HTMLPage() }
-        let prepared = Charset.prepare(html)
-        var page = parseBytes(prepared.converted ?? html, prepared, options)
+        var prepared = Charset.prepare(html)
+        var bytes = consume html
+        if let converted = prepared.converted {
+            prepared.converted = nil
+            bytes = converted
+        }
+        var page = parseBytes(bytes, prepared, options)
+        _ = consume bytes
         page.metadata.charset = prepared.detected
         return page
     }
