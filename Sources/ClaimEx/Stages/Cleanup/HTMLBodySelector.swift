@@ -262,8 +262,7 @@ struct HTMLBodySelector {
         // Repeated texts are found by the hash of their key, checked against the kept texts
         // with that hash, rather than by a set of the keys: that set was a second copy of the
         // whole article's text (lower-cased), held through the selection.
-        /// Key hash → the places in `out` of the kept texts with that hash.
-        var seenKeys: [Int: [Int]] = [:]
+        var seenKeys = KeptTexts()
         var sawParagraph = false
         var headingLike: [Bool] = []
         /// droppedAfter[k]: a block was dropped (for links) just before the k-th kept one.
@@ -304,9 +303,8 @@ struct HTMLBodySelector {
             // Repeated text (pull quotes, duplicated mobile/desktop blocks).
             if b.textBytes >= 30 {
                 let k = htmlKey(t)
-                let h = k.hashValue
-                if seenKeys[h]?.contains(where: { htmlKey(page.text(of: blocks[Int(out[$0])])) == k }) == true { continue }
-                seenKeys[h, default: []].append(out.count)
+                let isNew = seenKeys.insert(hash: k.hashValue, place: Int32(out.count)) { htmlKey(page.text(of: blocks[Int(out[Int($0)])])) == k }
+                if !isNew { continue }
             }
             if contentScore[i] > 0 { sawParagraph = true }
             out.append(Int32(i))
@@ -340,6 +338,41 @@ struct HTMLBodySelector {
     static func endsSentence(_ s: String) -> Bool {
         guard let last = s.unicodeScalars.last else { return false }
         return ".!?:;\"”’)。！？".unicodeScalars.contains(last)
+    }
+
+    /// The places in `out` of the kept texts, found by their key's hash: an open-addressing
+    /// table of entries (a hash and a place each) rather than a dictionary of arrays, which on
+    /// a page of 820,000 paragraphs held some 70 MB (an array a text) of the selection's peak.
+    private struct KeptTexts {
+        /// Entry numbers, -1 where empty; a power of two long, at most half full.
+        private var slots = [Int32](repeating: -1, count: 1024)
+        private var hashes: [Int] = []
+        private var places: [Int32] = []
+
+        /// Records `place` under `hash` unless a text already recorded under that hash is the
+        /// same (`isSame` of its place); true when recorded.
+        mutating func insert(hash: Int, place: Int32, isSame: (Int32) -> Bool) -> Bool {
+            var i = hash & (slots.count - 1)
+            while slots[i] >= 0 {
+                let e = Int(slots[i])
+                if hashes[e] == hash, isSame(places[e]) { return false }
+                i = (i + 1) & (slots.count - 1)
+            }
+            slots[i] = Int32(hashes.count)
+            hashes.append(hash)
+            places.append(place)
+            if hashes.count * 2 > slots.count { grow() }
+            return true
+        }
+
+        private mutating func grow() {
+            slots = [Int32](repeating: -1, count: slots.count * 2)
+            for (e, hash) in hashes.enumerated() {
+                var i = hash & (slots.count - 1)
+                while slots[i] >= 0 { i = (i + 1) & (slots.count - 1) }
+                slots[i] = Int32(e)
+            }
+        }
     }
 
     /// Class/id verdicts, worked out on demand and cached by the hints text.
