@@ -62,7 +62,7 @@ extension HTMLPage {
         flags |= XML_PARSE_HUGE.rawValue
         let opts = Int32(bitPattern: flags)
         var walker = Walker(skipWords: options.skipClassWords.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty },
-                            maxDepth: max(1, options.maxDepth))
+                            maxDepth: max(1, options.maxDepth), pageBytes: bytes.count)
         let order: PageReader.Order =
             switch prepared.encoding {
             case "UTF-16LE": .utf16LittleEndian
@@ -274,7 +274,12 @@ private struct Walker {
     /// Frames (open elements) never exceed this; deeper elements are skipped and flagged.
     let maxDepth: Int
 
-    init(skipWords: [[UInt8]], maxDepth: Int) {
+    /// `pageBytes`: the page's size, which the text buffer is given at once. Its text is rarely
+    /// more (only runs repaired into U+FFFD or converted from a legacy charset grow), and
+    /// growing it by doubling instead held the old buffer and its copy together, on a huge
+    /// page tens of MB at the parse's peak; what the reservation leaves unwritten is address
+    /// space, not memory.
+    init(skipWords: [[UInt8]], maxDepth: Int, pageBytes: Int) {
         self.skipWords = skipWords
         self.maxDepth = maxDepth
         buf.reserveCapacity(1 << 14)
@@ -282,7 +287,7 @@ private struct Walker {
         styleScratch.reserveCapacity(256)
         frames.reserveCapacity(64)
         page.blocks.reserveCapacity(256)
-        page.text.reserveCapacity(1 << 14)
+        page.text.reserveCapacity(max(1 << 14, pageBytes))
         page.elements.reserveCapacity(1024)
     }
 

@@ -145,11 +145,17 @@ struct HTMLParseReadTests {
 
     @Test func aPageLongerThanOneReadKeepsEveryBlock() {
         var html = "<html><body><article>"
-        for i in 0..<3000 { html += "<p>Paragraph \(i) of a long page, said the editor &#8212; caf\u{E9}.</p>" }
+        let markup = String(repeating: "story-paragraph ", count: 8)
+        for i in 0..<3000 { html += "<p class=\"\(markup)\">Paragraph \(i) of a long page, said the editor &#8212; caf\u{E9}.</p>" }
         html += "</article></body></html>"
-        let page = parse(Array(html.utf8))
+        let bytes = Array(html.utf8)
+        let page = parse(bytes)
         #expect(page.blocks.count == 3000)
         #expect(page.blockTexts[1234] == "Paragraph 1234 of a long page, said the editor \u{2014} caf\u{E9}.")
+        // The text buffer was made the page's size at the start (here three times its text),
+        // not grown by doubling.
+        #expect(page.text.count * 2 < bytes.count)
+        #expect(page.text.capacity >= bytes.count && page.text.capacity < 2 * bytes.count)
     }
 }
 
