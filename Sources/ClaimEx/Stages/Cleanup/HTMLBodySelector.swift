@@ -46,14 +46,16 @@ struct HTMLBodySelector {
 
         // Class/id verdicts, cached by their text.
         var verdicts = Verdicts(elements: elements, words: rules.classWords)
-        // Subtree end (exclusive) in pre-order, and subtree link/text byte sums.
+        // Subtree end (exclusive) in pre-order, and subtree link/text byte sums (Int32, as the
+        // blocks' own counts: a page's text is under Int32.max bytes, and on a huge page these
+        // arrays are a large part of what the selection holds).
         var end = [Int32](repeating: 0, count: n)
-        var textBytes = [Int](repeating: 0, count: n)
-        var linkBytes = [Int](repeating: 0, count: n)
+        var textBytes = [Int32](repeating: 0, count: n)
+        var linkBytes = [Int32](repeating: 0, count: n)
         for e in 0..<n { end[e] = Int32(e + 1) }
         for b in blocks where b.element >= 0 {
-            textBytes[Int(b.element)] += Int(b.textBytes)
-            linkBytes[Int(b.element)] += Int(b.linkBytes)
+            textBytes[Int(b.element)] += b.textBytes
+            linkBytes[Int(b.element)] += b.linkBytes
         }
         for e in stride(from: n - 1, through: 0, by: -1) {
             let p = Int(elements[e].parent)
@@ -375,33 +377,26 @@ struct HTMLBodySelector {
         }
     }
 
-    /// Class/id verdicts, worked out on demand and cached by the hints text.
+    /// Class/id verdicts, worked out on demand and cached by the hints text. Not by element as
+    /// well: most elements have no hints (nothing to look up), and on a huge page a verdict an
+    /// element was 16 bytes each of the selection's peak.
     private struct Verdicts {
         let elements: [Element]
         let words: HTMLClassWords
-        var byElement: [HTMLClassVerdict?]
         var byText: [String: HTMLClassVerdict] = [:]
 
         init(elements: [Element], words: HTMLClassWords) {
             self.elements = elements
             self.words = words
-            byElement = [HTMLClassVerdict?](repeating: nil, count: elements.count)
         }
 
         subscript(e: Int) -> HTMLClassVerdict {
             mutating get {
-                if let v = byElement[e] { return v }
                 let el = elements[e]
-                var v = HTMLClassVerdict()
-                if !el.hints.isEmpty && el.tag != .body && el.tag != .html {
-                    if let c = byText[el.hints] {
-                        v = c
-                    } else {
-                        v = words.classify(el.hints)
-                        byText[el.hints] = v
-                    }
-                }
-                byElement[e] = v
+                guard !el.hints.isEmpty && el.tag != .body && el.tag != .html else { return HTMLClassVerdict() }
+                if let c = byText[el.hints] { return c }
+                let v = words.classify(el.hints)
+                byText[el.hints] = v
                 return v
             }
         }
