@@ -166,7 +166,8 @@ struct PageReader {
         return Int32(reader.pointee.read(into: UnsafeMutableRawPointer(buffer), max: Int(len)))
     }
 
-    /// Copies the next read (at most `max` bytes) to `out`; 0 at the end of the page.
+    /// The callback's work: the next read copied to `out`, or 0, which libxml2 takes for the
+    /// end of its input, once the page is all handed over.
     mutating func read(into out: UnsafeMutableRawPointer, max: Int) -> Int {
         let n = next(max)
         guard n > 0 else { return 0 }
@@ -209,6 +210,8 @@ struct PageReader {
     private func ascii(_ i: Int) -> UInt8? {
         let unit = order == .bytes ? 1 : 2
         guard i >= 0, i + unit <= bytes.count else { return nil }
+        // SAFETY: `i ..< i + unit`, the only bytes read below, lies inside `bytes` (checked just
+        // above); `bytes` points into the page, which parseBytes keeps alive while it reads.
         let c: UInt8
         switch order {
         case .bytes: c = bytes[i]
