@@ -11,7 +11,8 @@
 #include <libxml/parser.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
-/* xmlCreateMemoryParserCtxt, xmlSwitchToEncoding: a SAX parse set up as htmlReadMemory does. */
+/* xmlCreateIOParserCtxt, xmlParserInputGrow, xmlSwitchToEncoding: a SAX parse set up as htmlReadMemory
+ * does, the page read through a callback. */
 #include <libxml/parserInternals.h>
 
 /* xmlFree is a global function pointer, which Swift 6 rejects as shared mutable state. */

@@ -10,7 +10,7 @@ enum Charset {
     struct Prepared {
         /// Converted bytes, or nil when the input can be parsed as it is.
         var converted: [UInt8]?
-        /// Encoding name for htmlReadMemory.
+        /// Encoding name for libxml2's parser.
         var encoding: String?
         /// True when the bytes are UTF-8 and the page's own declaration must be ignored.
         var ignoreDeclared: Bool

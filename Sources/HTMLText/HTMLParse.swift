@@ -12,11 +12,22 @@ private let libxml2Ready: Bool = {
 extension HTMLPage {
     /// Parses HTML bytes and walks the tree into blocks and metadata. Never crashes, whatever
     /// the bytes; returns an empty page when libxml2 produces no document.
-    public static func parse(_ html: [UInt8], options: ParseOptions = ParseOptions()) -> HTMLPage {
+    ///
+    /// The bytes are taken (`consuming`) so that a caller that hands over its last copy has
+    /// them freed here, once parsed, and a huge page is not held through what comes after
+    /// (the body selection and the join, which need only the page's text); a page converted
+    /// to UTF-8 first lets the original go before it is parsed.
+    public static func parse(_ html: consuming [UInt8], options: ParseOptions = ParseOptions()) -> HTMLPage {
         precondition(libxml2Ready)
         guard !html.isEmpty else { return HTMLPage() }
-        let prepared = Charset.prepare(html)
-        var page = parseBytes(prepared.converted ?? html, prepared, options)
+        var prepared = Charset.prepare(html)
+        var bytes = consume html
+        if let converted = prepared.converted {
+            prepared.converted = nil
+            bytes = converted
+        }
+        var page = parseBytes(bytes, prepared, options)
+        _ = consume bytes
         page.metadata.charset = prepared.detected
         return page
     }
@@ -28,9 +39,18 @@ extension HTMLPage {
     /// name and a copied text for every element, attribute and text run) and freeing it again
     /// cost about a fifth of libxml2's time, and the walk afterwards read that tree back from
     /// cold memory. The events are the ones the tree would have been built from, in the same
-    /// order: the context is set up exactly as `htmlReadMemory` sets it up (libxml2 2.9's
+    /// order: the context is set up as `htmlReadMemory` sets it up (libxml2 2.9's
     /// `htmlDoRead`), and with blanks kept (no HTML_PARSE_NOBLANKS) the parser's only look at
     /// its own tree (`areBlanks`) cannot change which events it sends.
+    ///
+    /// The page reaches the parser through a read callback (`PageReader`), as a file does,
+    /// rather than as a memory buffer: `xmlCreateMemoryParserCtxt` copies the whole page into
+    /// the parser's input buffer, which on a huge page is as large again as the page, while
+    /// the parser reading its input about 4 KB at a time keeps only what it has not consumed.
+    /// It is the same pull parser (`htmlParseDocument`) either way; libxml2's push parser is
+    /// not, and sends other events (it drops what follows `</html>`, cuts scripts and text
+    /// runs elsewhere). Nor is a static buffer over our bytes an option: libxml2 2.9 moves
+    /// the read position back when it shrinks an immutable buffer and re-reads old input.
     private static func parseBytes(_ bytes: [UInt8], _ prepared: Charset.Prepared, _ options: ParseOptions) -> HTMLPage {
         guard !bytes.isEmpty, bytes.count <= Int(Int32.max) else { return HTMLPage() }
         var flags =
@@ -41,53 +61,172 @@ extension HTMLPage {
         // the page; the walker keeps its own stack, so depth costs us nothing.
         flags |= XML_PARSE_HUGE.rawValue
         let opts = Int32(bitPattern: flags)
-        let size = Int32(bytes.count)
         var walker = Walker(skipWords: options.skipClassWords.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty },
-                            maxDepth: max(1, options.maxDepth))
-        // SAFETY: the buffer pointer is only used during xmlCreateMemoryParserCtxt, which copies
-        // the bytes into the parser's own input buffer; `size` is the buffer's byte length
-        // (checked to fit in Int32 above). The context is freed exactly once, by the defer. The
-        // walker's address is handed to libxml2 as `userData` only inside
+                            maxDepth: max(1, options.maxDepth), pageBytes: bytes.count)
+        let order: PageReader.Order =
+            switch prepared.encoding {
+            case "UTF-16LE": .utf16LittleEndian
+            case "UTF-16BE": .utf16BigEndian
+            default: .bytes
+            }
+        // SAFETY: `buf` (the page's bytes) and `reader` (which points into them) stay alive and
+        // in place for the whole of the closures below, and libxml2 reads the page only through
+        // `PageReader.callback`, only while htmlParseDocument (or the first read before it) runs
+        // inside them; the context never outlives them (freed exactly once, by the defer), and
+        // with no close callback libxml2 keeps no use of the reader's address after the free.
+        // The walker's address is handed to libxml2 as `userData` only inside
         // withUnsafeMutablePointer, for the duration of htmlParseDocument, and cleared before
         // that closure returns; the callbacks copy whatever they keep into Swift storage.
         let parsed: Bool = bytes.withUnsafeBufferPointer { buf in
-            let raw = UnsafeRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self)
-            guard let ctxt = xmlCreateMemoryParserCtxt(raw, size) else { return false }
-            defer { xmlFreeParserCtxt(ctxt) }
-            guard let sax = ctxt.pointee.sax else { return false }
-            sax.pointee = Walker.saxHandler()
-            _ = htmlCtxtUseOptions(ctxt, opts)
-            ctxt.pointee.html = 1
-            // UTF-8 (what Charset.prepare makes of nearly every page) is what the parser reads
-            // natively (a new context's charset): switching to libxml2's UTF-8 handler would
-            // only convert the whole input, UTF-8 to UTF-8, into a second buffer as large as
-            // the page. The input's encoding name is set either way, as htmlReadMemory does.
-            if let encoding = prepared.encoding, let handler = xmlFindCharEncodingHandler(encoding) {
-                if encoding != "UTF-8" || ctxt.pointee.charset != XML_CHAR_ENCODING_UTF8.rawValue {
-                    _ = xmlSwitchToEncoding(ctxt, handler)
-                } else {
-                    _ = xmlCharEncCloseFunc(handler)
+            var reader = PageReader(bytes: buf, order: order, limit: options.readLimit)
+            return withUnsafeMutablePointer(to: &reader) { r in
+                guard let ctxt = xmlCreateIOParserCtxt(nil, nil, PageReader.callback, nil, UnsafeMutableRawPointer(r), XML_CHAR_ENCODING_NONE)
+                else { return false }
+                defer { xmlFreeParserCtxt(ctxt) }
+                guard let sax = ctxt.pointee.sax, let input = ctxt.pointee.input else { return false }
+                sax.pointee = Walker.saxHandler()
+                _ = htmlCtxtUseOptions(ctxt, opts)
+                ctxt.pointee.html = 1
+                // The first read, before the encoding is switched: the switch looks at the page's
+                // first bytes (a byte-order mark is skipped there) and converts what is in the
+                // buffer, as it did when the whole page was.
+                _ = xmlParserInputGrow(input, INPUT_CHUNK)
+                // UTF-8 (what Charset.prepare makes of nearly every page) is what the parser reads
+                // natively (a new context's charset): switching to libxml2's UTF-8 handler would
+                // only convert the input, UTF-8 to UTF-8, into a second buffer. The input's
+                // encoding name is set either way, as htmlReadMemory does.
+                if let encoding = prepared.encoding, let handler = xmlFindCharEncodingHandler(encoding) {
+                    if encoding != "UTF-8" || ctxt.pointee.charset != XML_CHAR_ENCODING_UTF8.rawValue {
+                        _ = xmlSwitchToEncoding(ctxt, handler)
+                    } else {
+                        _ = xmlCharEncCloseFunc(handler)
+                    }
+                    if let input = ctxt.pointee.input {
+                        if let old = input.pointee.encoding { cx_xml_free(UnsafeMutableRawPointer(mutating: old)) }
+                        input.pointee.encoding = UnsafePointer(xmlCharStrdup(encoding))
+                    }
                 }
-                if let input = ctxt.pointee.input {
-                    if let old = input.pointee.encoding { cx_xml_free(UnsafeMutableRawPointer(mutating: old)) }
-                    input.pointee.encoding = UnsafePointer(xmlCharStrdup(encoding))
+                withUnsafeMutablePointer(to: &walker) { w in
+                    ctxt.pointee.userData = UnsafeMutableRawPointer(w)
+                    _ = htmlParseDocument(ctxt)
+                    ctxt.pointee.userData = nil
                 }
+                // No startDocument callback, so no document; free one should a libxml2 make one.
+                if let doc = ctxt.pointee.myDoc {
+                    xmlFreeDoc(doc)
+                    ctxt.pointee.myDoc = nil
+                }
+                return true
             }
-            withUnsafeMutablePointer(to: &walker) { w in
-                ctxt.pointee.userData = UnsafeMutableRawPointer(w)
-                _ = htmlParseDocument(ctxt)
-                ctxt.pointee.userData = nil
-            }
-            // No startDocument callback, so no document; free one should a libxml2 make one.
-            if let doc = ctxt.pointee.myDoc {
-                xmlFreeDoc(doc)
-                ctxt.pointee.myDoc = nil
-            }
-            return true
         }
         guard parsed else { return HTMLPage() }
         walker.finish()
         return walker.page
+    }
+}
+
+/// Hands the page to libxml2 one read at a time (the parser asks for about 4 KB when fewer
+/// than 250 bytes it has not consumed are left), ending each read where the parser cannot
+/// tell it from the whole page in memory.
+///
+/// Why reads do not simply end where the parser's request does: the pull parser makes sure of
+/// 250 bytes ahead before each construct, but inside a long one it looks ahead without
+/// reading more in a few places. A read that ended between `&` and `#`, or after `&#` or
+/// `&#x`, inside an attribute value longer than that would turn a character reference into
+/// literal text and could end the tag early. So a read ends, when it can, just before a `<`
+/// (which the parser treats as it treats the end of its input wherever it looks ahead:
+/// text, names and references all stop there, and markup starts only after it is read); else
+/// just after an ASCII letter, digit or white space that is not the `x` of `&#x`, which
+/// also never cuts a UTF-8 character; else where the parser asked. For UTF-16 the same is
+/// done a two-byte unit at a time.
+struct PageReader {
+    enum Order { case bytes, utf16LittleEndian, utf16BigEndian }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    let order: Order
+    /// At most this many bytes a read (tests make it small, to put many read ends in a page).
+    let limit: Int
+    /// The first byte not yet handed over.
+    private(set) var position = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>, order: Order, limit: Int = .max) {
+        self.bytes = bytes
+        self.order = order
+        self.limit = max(1, limit)
+    }
+
+    /// libxml2's read callback: `context` is the reader's address.
+    static let callback: xmlInputReadCallback = { context, buffer, len in
+        // SAFETY: `context` is the address of the PageReader that parseBytes keeps alive and in
+        // place for the whole parse (the only time libxml2 calls this); `buffer` has room for
+        // `len` bytes (xmlParserInputBufferGrow grows it by len + 1 first), and `read` writes
+        // at most `len`.
+        guard let context, let buffer, len > 0 else { return 0 }
+        let reader = context.assumingMemoryBound(to: PageReader.self)
+        return Int32(reader.pointee.read(into: UnsafeMutableRawPointer(buffer), max: Int(len)))
+    }
+
+    /// The callback's work: the next read copied to `out`, or 0, which libxml2 takes for the
+    /// end of its input, once the page is all handed over.
+    mutating func read(into out: UnsafeMutableRawPointer, max: Int) -> Int {
+        let n = next(max)
+        guard n > 0 else { return 0 }
+        // SAFETY: `position ..< position + n` lies inside `bytes` (next never goes past its
+        // end), and the caller's `out` has room for `max` >= n bytes.
+        out.copyMemory(from: bytes.baseAddress! + position, byteCount: n)
+        position += n
+        return n
+    }
+
+    /// The length of the next read of at most `max` bytes (see the type's comment). A read
+    /// that is not the page's last is at least half of `max`, so that after a read the parser
+    /// has as much ahead of it as its reads of a file give it, never less than the 250 bytes
+    /// it counts on.
+    func next(_ max: Int) -> Int {
+        let left = bytes.count - position
+        let n = Swift.min(max, limit, left)
+        guard n > 0, n < left else { return Swift.max(0, n) }
+        let unit = order == .bytes ? 1 : 2
+        let whole = n - n % unit
+        let least = Swift.max(unit, whole / 2 - (whole / 2) % unit)
+        guard whole > least else { return n }
+        let start = position
+        var end = start + whole
+        while end >= start + least {
+            if ascii(end) == UInt8(ascii: "<") { return end - start }
+            end -= unit
+        }
+        end = start + whole
+        while end >= start + least {
+            if let c = ascii(end - unit), isAlphanumericOrSpace(c), !(c | 0x20 == UInt8(ascii: "x") && ascii(end - 2 * unit) == UInt8(ascii: "#")) {
+                return end - start
+            }
+            end -= unit
+        }
+        return whole
+    }
+
+    /// The ASCII character whose code unit starts at byte `i`, if it is one.
+    private func ascii(_ i: Int) -> UInt8? {
+        let unit = order == .bytes ? 1 : 2
+        guard i >= 0, i + unit <= bytes.count else { return nil }
+        // SAFETY: `i ..< i + unit`, the only bytes read below, lies inside `bytes` (checked just
+        // above); `bytes` points into the page, which parseBytes keeps alive while it reads.
+        let c: UInt8
+        switch order {
+        case .bytes: c = bytes[i]
+        case .utf16LittleEndian:
+            guard bytes[i + 1] == 0 else { return nil }
+            c = bytes[i]
+        case .utf16BigEndian:
+            guard bytes[i] == 0 else { return nil }
+            c = bytes[i + 1]
+        }
+        return c < 0x80 ? c : nil
+    }
+
+    private func isAlphanumericOrSpace(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D
     }
 }
 
@@ -138,7 +277,12 @@ private struct Walker {
     /// Frames (open elements) never exceed this; deeper elements are skipped and flagged.
     let maxDepth: Int
 
-    init(skipWords: [[UInt8]], maxDepth: Int) {
+    /// `pageBytes`: the page's size, which the text buffer is given at once. Its text is rarely
+    /// more (only runs repaired into U+FFFD or converted from a legacy charset grow), and
+    /// growing it by doubling instead held the old buffer and its copy together, on a huge
+    /// page tens of MB at the parse's peak; what the reservation leaves unwritten is address
+    /// space, not memory.
+    init(skipWords: [[UInt8]], maxDepth: Int, pageBytes: Int) {
         self.skipWords = skipWords
         self.maxDepth = maxDepth
         buf.reserveCapacity(1 << 14)
@@ -146,7 +290,7 @@ private struct Walker {
         styleScratch.reserveCapacity(256)
         frames.reserveCapacity(64)
         page.blocks.reserveCapacity(256)
-        page.text.reserveCapacity(1 << 14)
+        page.text.reserveCapacity(max(1 << 14, pageBytes))
         page.elements.reserveCapacity(1024)
     }
 

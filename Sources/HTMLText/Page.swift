@@ -44,6 +44,9 @@ public struct ParseOptions: Sendable, Hashable {
     /// The deepest element nesting walked (libxml2 itself runs with XML_PARSE_HUGE, so it
     /// keeps every level); deeper elements are left out and `depthLimitReached` is set.
     public var maxDepth: Int
+    /// The most bytes libxml2 is handed a read (`PageReader`); tests make it small, so that
+    /// read ends fall all over a small page.
+    var readLimit = Int.max
 
     /// The default `maxDepth`: far deeper than any real page, low enough that a hostile one
     /// is rejected rather than walked.

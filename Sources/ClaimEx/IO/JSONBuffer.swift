@@ -9,6 +9,11 @@ public struct JSONBuffer {
 
     public init() {}
 
+    /// Room for `n` bytes in all, for a caller that knows about how much it will write: a
+    /// record of a huge page's whole text grew by doubling, and held the old buffer and its
+    /// copy together at the largest step.
+    public mutating func reserveCapacity(_ n: Int) { bytes.reserveCapacity(n) }
+
     public mutating func beginObject() { separator(); bytes.append(UInt8(ascii: "{")); needsComma = false }
     public mutating func endObject() { bytes.append(UInt8(ascii: "}")); needsComma = true }
     public mutating func beginArray() { separator(); bytes.append(UInt8(ascii: "[")); needsComma = false }

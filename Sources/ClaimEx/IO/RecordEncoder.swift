@@ -110,6 +110,8 @@ public enum RecordEncoder {
     /// The `document` record of `claimex clean`.
     public static func document(_ document: Document, into json: inout JSONBuffer) {
         document.withUTF8 { buf in
+            // The text with a little for escapes, and a span a paragraph: about the record.
+            json.reserveCapacity(json.bytes.count + buf.count + buf.count / 16 + document.paragraphs.count * 24 + 4096)
             let offsets = ScalarOffsets(buf)
             let m = document.metadata
             json.beginObject()

@@ -15,6 +15,8 @@ public struct Article: Sendable {
     public var source: String?
     public var format: Format
     /// The raw body bytes. HTML stays bytes because its charset is only known after sniffing.
+    /// Cleanup takes them out (a document's article has none left): nothing after it reads
+    /// them, and a huge page is then freed once parsed instead of held through the analysis.
     public var body: [UInt8]
     public var provenance: Provenance
 

@@ -88,11 +88,11 @@ public struct BatchJob {
 
     /// The per-article work of this job, for runners and benchmarks: article in, encoded
     /// records (or the error) out, the records of every segment of a huge article together.
-    public func processor() -> @Sendable (Article, Workspace) -> Outcome {
+    public func processor() -> @Sendable (consuming Article, Workspace) -> Outcome {
         let process = streamingProcessor()
         return { article, workspace in
             var whole = Outcome()
-            let last = process(article, workspace) { whole.append($0) }
+            let last = process(consume article, workspace) { whole.append($0) }
             whole.append(last)
             return whole
         }
@@ -101,8 +101,9 @@ public struct BatchJob {
     /// The per-article work of this job as `Runner` streams it: a huge article's records
     /// are handed on a segment at a time through the third argument (`Pipeline.segmentBytes`),
     /// so that they are written before the next segment is analysed; every other article's
-    /// come whole in the returned outcome, as from `processor()`.
-    public func streamingProcessor() -> @Sendable (Article, Workspace, (Outcome) -> Void) -> Outcome {
+    /// come whole in the returned outcome, as from `processor()`. Both take the article (see
+    /// `Runner`): cleanup frees its body once read.
+    public func streamingProcessor() -> @Sendable (consuming Article, Workspace, (Outcome) -> Void) -> Outcome {
         let mode = mode
         let group = groupByArticle
         switch mode {
@@ -134,7 +135,7 @@ public struct BatchJob {
                     // document of one segment and under 1 MiB of records is thus returned whole.
                     var last = Outcome()
                     do throws(ArticleError) {
-                        try pipeline.run(article, in: workspace, segmentBytes: segmentBytes) { document, origin, isLast in
+                        try pipeline.run(consume article, in: workspace, segmentBytes: segmentBytes) { document, origin, isLast in
                             // A segment's warnings go before its first records, as an article's do.
                             var warnings = document.warnings
                             var json = JSONBuffer()
@@ -156,7 +157,7 @@ public struct BatchJob {
             return { article, workspace, _ in
                 let document: Document
                 do throws(ArticleError) {
-                    document = try pipeline.run(article, in: workspace)
+                    document = try pipeline.run(consume article, in: workspace)
                 } catch {
                     return Outcome(error: error)
                 }

@@ -43,9 +43,10 @@ public struct Pipeline: Sendable {
         }
     }
 
-    /// The whole article as one document.
-    public func run(_ article: Article, in workspace: Workspace) throws(ArticleError) -> Document {
-        let document = try cleanup.process(article, in: workspace)
+    /// The whole article as one document. The article is taken: its body is freed once
+    /// cleaned when the caller gave up its last copy (`CleanupStage.clean`).
+    public func run(_ article: consuming Article, in workspace: Workspace) throws(ArticleError) -> Document {
+        let document = try cleanup.process(consume article, in: workspace)
         guard let analysis else { return document }
         return try analysis.process(document, in: workspace)
     }
@@ -55,9 +56,9 @@ public struct Pipeline: Sendable {
     /// it is the last, before the next segment is analysed. A cleaned text of at most `segmentBytes` is one segment at
     /// `.start`, the same document `run(_:in:)` gives. Only the `full` depth is cut; the
     /// others give their whole document (their records hold the whole text anyway).
-    public func run(_ article: Article, in workspace: Workspace, segmentBytes: Int = Pipeline.segmentBytes,
+    public func run(_ article: consuming Article, in workspace: Workspace, segmentBytes: Int = Pipeline.segmentBytes,
                     each: (_ document: Document, _ origin: SegmentOrigin, _ isLast: Bool) -> Void) throws(ArticleError) {
-        var clean = try cleanup.clean(article, in: workspace)
+        var clean = try cleanup.clean(&article, in: workspace)
         guard let analysis else {
             each(Document(article: article, clean: clean), .start, true)
             return
@@ -73,7 +74,7 @@ public struct Pipeline: Sendable {
             // dropped once the last is cut.
             let part = clean.part(range)
             if n == ranges.count - 1 { clean.dropText() }
-            let document = try analysis.process(Document(article: article, clean: part), in: workspace)
+            let document = try analysis.process(Document(article: copy article, clean: part), in: workspace)
             each(document, origin, n == ranges.count - 1)
             origin = origin.after(document)
         }

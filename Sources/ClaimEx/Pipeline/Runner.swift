@@ -77,6 +77,11 @@ public struct StopRun: Error {
 /// later item keeps at most `partBytes` of its parts waiting and then waits itself until
 /// its item's turn. That cannot deadlock: workers take items in input order, so the item
 /// being written is always held by a worker that never waits for its turn.
+///
+/// The processor is handed an item's article as its only copy (`consuming`): the runner
+/// keeps the item's size for its window, not the item, so that a processor that takes the
+/// article's body (cleanup does) frees a huge page once it has been read, while the rest of
+/// the article's work goes on.
 public struct Runner: Sendable {
     public var jobs: Int
     /// Items in flight at most (read, not yet written).
@@ -100,10 +105,10 @@ public struct Runner: Sendable {
     /// Runs a processor that hands on each item's output whole.
     public func run(
         _ source: inout some ArticleSource,
-        process: @escaping @Sendable (Article, Workspace) -> Outcome,
+        process: @escaping @Sendable (consuming Article, Workspace) -> Outcome,
         sink: (Outcome) throws -> Void
     ) throws -> RunSummary {
-        try run(&source, process: { article, workspace, _ in process(article, workspace) }, sink: sink)
+        try run(&source, process: { article, workspace, _ in process(consume article, workspace) }, sink: sink)
     }
 
     /// Runs a processor that may hand on parts of an item's output early through its third
@@ -111,7 +116,7 @@ public struct Runner: Sendable {
     /// sink gets every part and last outcome in order.
     public func run(
         _ source: inout some ArticleSource,
-        process: @escaping @Sendable (Article, Workspace, _ emit: (Outcome) -> Void) -> Outcome,
+        process: @escaping @Sendable (consuming Article, Workspace, _ emit: (Outcome) -> Void) -> Outcome,
         sink: (Outcome) throws -> Void
     ) throws -> RunSummary {
         var summary = RunSummary()
@@ -135,10 +140,11 @@ public struct Runner: Sendable {
         if jobs == 1 {
             let workspace = Workspace(limits: limits)
             while let item = source.next() {
+                let size = Runner.size(item)
                 // Parts go to the sink at once; once it has stopped or failed, later parts
                 // and the last outcome are dropped.
                 var stopped: Error?
-                let last = Runner.one(item, workspace, process) { part in
+                let last = Runner.one(consume item, workspace, process) { part in
                     guard stopped == nil else { return }
                     do {
                         if try !write(0, part) { stopped = StopRun() }
@@ -150,7 +156,7 @@ public struct Runner: Sendable {
                     if stopped is StopRun { break }
                     throw stopped
                 }
-                guard try write(Runner.size(item), last) else { break }
+                guard try write(size, last) else { break }
             }
             return summary
         }
@@ -192,7 +198,7 @@ public struct Runner: Sendable {
             let size = Runner.size(item)
             sizes[next] = size
             inFlightBytes += size
-            window.submit(next, item)
+            window.submit(next, consume item)
             next += 1
         }
         while written < next {
@@ -207,12 +213,17 @@ public struct Runner: Sendable {
         return 0
     }
 
-    static func one(_ item: ReadItem, _ workspace: Workspace, _ process: @escaping (Article, Workspace, (Outcome) -> Void) -> Outcome,
+    static func one(_ item: consuming ReadItem, _ workspace: Workspace,
+                    _ process: @escaping (consuming Article, Workspace, (Outcome) -> Void) -> Outcome,
                     emit: (Outcome) -> Void) -> Outcome {
+        let article: Article
         switch item {
-        case .success(let article): process(article, workspace, emit)
-        case .failure(let error): Outcome(error: error)
+        case .success(let a): article = a
+        case .failure(let error): return Outcome(error: error)
         }
+        // The item's own reference goes before the article is handed on, moved, not copied.
+        _ = consume item
+        return process(consume article, workspace, emit)
     }
 }
 
@@ -221,7 +232,9 @@ public struct Runner: Sendable {
 final class RunWindow: @unchecked Sendable {
     // SAFETY: every stored property below is read and written only with `condition` locked.
     private let condition = NSCondition()
-    private var queue: [(Int, ReadItem)] = []
+    /// Items to process; a taken item's slot is emptied at once, so that the worker holds the
+    /// only copy of it (see `Runner`).
+    private var queue: [(index: Int, item: ReadItem?)] = []
     private var head = 0
     private var results: [Int: Outcome] = [:]
     /// Early parts of items not done yet, oldest first.
@@ -231,9 +244,9 @@ final class RunWindow: @unchecked Sendable {
     private var closed = false
 
     /// Queues item `index` for the workers.
-    func submit(_ index: Int, _ item: ReadItem) {
+    func submit(_ index: Int, _ item: consuming ReadItem) {
         condition.lock()
-        queue.append((index, item))
+        queue.append((index, consume item))
         condition.broadcast()
         condition.unlock()
     }
@@ -292,19 +305,21 @@ final class RunWindow: @unchecked Sendable {
     }
 
     /// A worker's loop: take the oldest queued item, process it, store its outcome.
-    func work(workspace: Workspace, partBytes: Int, process: @escaping (Article, Workspace, (Outcome) -> Void) -> Outcome) {
+    func work(workspace: Workspace, partBytes: Int, process: @escaping (consuming Article, Workspace, (Outcome) -> Void) -> Outcome) {
         condition.lock()
         while true {
             while head == queue.count && !closed { condition.wait() }
             if head == queue.count { break }
-            let (index, item) = queue[head]
+            let index = queue[head].index
+            let item = queue[head].item!
+            queue[head].item = nil
             head += 1
             if head >= 256 && head * 2 >= queue.count {
                 queue.removeFirst(head)
                 head = 0
             }
             condition.unlock()
-            let outcome = Runner.one(item, workspace, process) { self.emit(index, $0, limit: partBytes) }
+            let outcome = Runner.one(consume item, workspace, process) { self.emit(index, $0, limit: partBytes) }
             condition.lock()
             results[index] = outcome
             condition.broadcast()

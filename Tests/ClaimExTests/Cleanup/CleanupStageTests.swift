@@ -36,4 +36,32 @@ import Testing
         let article = Article(id: "t", format: .text, body: Array(text.utf8), provenance: Provenance(input: "t"))
         _ = try Pipeline(rules: Fixtures.rules, depth: .full).run(article, in: Workspace())
     }
+
+    /// Nothing after cleanup reads the raw bytes, so cleanup takes them out of the article
+    /// (freed once parsed, when the caller held no other copy) and the document keeps the rest.
+    @Test(arguments: [Article.Format.html, .text])
+    func cleanupTakesTheBodyAndKeepsTheRestOfTheArticle(_ format: Article.Format) throws {
+        let body = Array("<html><body><article><p>“The bridge opens in May,” the mayor said on Monday.</p></article></body></html>".utf8)
+        let article = Article(id: "a1", format: format, body: body, provenance: Provenance(input: "in.html", line: 7),
+                              url: "https://example.com/a1", title: "Bridge", published: "2024-05-01", source: "Example")
+        let stage = CleanupStage(rules: Fixtures.rules)
+        let document = try stage.process(article, in: Workspace())
+        #expect(document.article.body.isEmpty)
+        #expect(document.article.id == "a1" && document.article.format == format)
+        #expect(document.article.url == "https://example.com/a1" && document.article.title == "Bridge")
+        #expect(document.article.published == "2024-05-01" && document.article.source == "Example")
+        #expect(document.article.provenance == Provenance(input: "in.html", line: 7))
+        #expect(document.text.contains("The bridge opens in May"))
+        // The caller's own copy is untouched.
+        #expect(article.body == body)
+
+        // The same through the segmented run: every segment's document is without the body.
+        let long = Array(((0..<40).map { "<p>“Part \($0) is done,” the mayor said on Monday.</p>" }.joined(separator: "\n")).utf8)
+        var documents: [Document] = []
+        try Pipeline(rules: Fixtures.rules).run(
+            Article(id: "a2", format: format, body: long, provenance: Provenance(input: "t")), in: Workspace(), segmentBytes: 300
+        ) { document, _, _ in documents.append(document) }
+        #expect(documents.count > 2)
+        #expect(documents.allSatisfy { $0.article.body.isEmpty && $0.article.id == "a2" })
+    }
 }

@@ -114,6 +114,29 @@ struct HTMLCleanerTests {
         #expect(r.paragraphs.map { String($0.prefix(6)) } == ["A sent", "Second", "Third ", "Fourth"])
     }
 
+    /// A text already kept (by its key: letters and digits, lower-cased) is dropped when it
+    /// comes again, on a page of thousands of paragraphs as on a short one; short texts (under
+    /// 30 bytes) are never taken for repeats.
+    @Test func repeatedTextsAreDroppedAfterTheFirst() {
+        func prose(_ i: Int) -> String { "Paragraph \(i) tells of the river, the bridge and the old town hall." }
+        var html = "<html><body><article>"
+        var expected: [String] = []
+        for i in 0..<3000 {
+            html += "<p>\(prose(i))</p>"
+            expected.append(prose(i))
+            if i % 10 == 9 {
+                // The same text again, in other case and punctuation, a few paragraphs later.
+                html += "<p>PARAGRAPH \(i - 5) tells of the river; the bridge and the old town hall!</p>"
+            }
+            if i % 100 == 50 {
+                html += "<p>Short, said the mayor.</p>"
+                expected.append("Short, said the mayor.")
+            }
+        }
+        html += "</article></body></html>"
+        #expect(cleaner.clean(Array(html.utf8)).paragraphs == expected)
+    }
+
     @Test func nothingArticleLikeGivesNoParagraphs() {
         let html = "<html><body><nav><a href=/a>A</a> <a href=/b>B</a></nav><p>Hi</p></body></html>"
         #expect(cleaner.clean(Array(html.utf8)).paragraphs.isEmpty)

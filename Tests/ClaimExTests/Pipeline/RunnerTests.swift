@@ -118,4 +118,31 @@ struct ListSource: ArticleSource {
             #expect(s == s1)
         }
     }
+
+    /// Items whose `url` is the address of their body's buffer, as the reader made it.
+    static func addressedItems(_ n: Int) -> [ReadItem] {
+        (0..<n).map { i in
+            let body = [UInt8](repeating: UInt8(ascii: "x"), count: 1000 + i)
+            let address = body.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }
+            return .success(Article(id: "a\(i)", format: .text, body: body, provenance: Provenance(input: "t"), url: "\(address)"))
+        }
+    }
+
+    /// The processor is handed the only copy of an article, so that what it frees (cleanup
+    /// takes the body) is freed: writing to a body that someone else still holds would copy
+    /// it to a new buffer, and the address would change.
+    @Test func theProcessorHoldsTheOnlyCopyOfItsArticle() throws {
+        let process: @Sendable (consuming Article, Workspace) -> Outcome = { given, _ in
+            var article = consume given
+            let address = article.body.withUnsafeMutableBufferPointer { Int(bitPattern: $0.baseAddress) }
+            let verdict = "\(address)" == article.url ? "only" : "shared"
+            return Outcome(output: Array("\(article.id) \(verdict)\n".utf8))
+        }
+        for jobs in [1, 2, 3] {
+            var source = ListSource(items: RunnerTests.addressedItems(50))
+            var out = ""
+            _ = try Runner(jobs: jobs, batchSize: 8).run(&source, process: process) { out += String(decoding: $0.output, as: UTF8.self) }
+            #expect(out == (0..<50).map { "a\($0) only\n" }.joined(), "jobs \(jobs)")
+        }
+    }
 }

@@ -16,17 +16,24 @@ public struct CleanupStage: Stage {
     }
 
     public func process(_ article: consuming Article, in workspace: Workspace) throws(ArticleError) -> Document {
-        let clean = try clean(article, in: workspace)
+        let clean = try clean(&article, in: workspace)
         return Document(article: article, clean: clean)
     }
 
     /// The article's paragraphs and metadata, before they are joined into a document (which
     /// `Pipeline` does a segment at a time for a huge article).
-    func clean(_ article: Article, in workspace: Workspace) throws(ArticleError) -> CleanText {
+    ///
+    /// Takes the body out of the article (which keeps its id, metadata and provenance):
+    /// nothing after cleanup reads the raw bytes, and a caller that holds no other copy of
+    /// them (the runner does not) has a huge page freed as soon as it is parsed rather than
+    /// kept while the document is analysed.
+    func clean(_ article: inout Article, in workspace: Workspace) throws(ArticleError) -> CleanText {
+        let body = article.body
+        article.body = []
         var clean: CleanText
         switch article.format {
         case .html:
-            let (text, tooDeep) = html.clean(article.body, maxDepth: maxHTMLDepth)
+            let (text, tooDeep) = html.clean(consume body, maxDepth: maxHTMLDepth)
             if tooDeep {
                 throw ArticleError(
                     code: "limit.html-depth",
@@ -35,7 +42,7 @@ public struct CleanupStage: Stage {
             }
             clean = text
         case .text:
-            clean = plainText.clean(String(decoding: article.body, as: UTF8.self), scratch: workspace.scratch)
+            clean = plainText.clean(String(decoding: consume body, as: UTF8.self), scratch: workspace.scratch)
         }
         if let title = article.title { clean.metadata.title = title }
         if let url = article.url { clean.metadata.url = url }

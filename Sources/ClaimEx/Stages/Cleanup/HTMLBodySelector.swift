@@ -46,14 +46,16 @@ struct HTMLBodySelector {
 
         // Class/id verdicts, cached by their text.
         var verdicts = Verdicts(elements: elements, words: rules.classWords)
-        // Subtree end (exclusive) in pre-order, and subtree link/text byte sums.
+        // Subtree end (exclusive) in pre-order, and subtree link/text byte sums (Int32, as the
+        // blocks' own counts: a page's text is under Int32.max bytes, and on a huge page these
+        // arrays are a large part of what the selection holds).
         var end = [Int32](repeating: 0, count: n)
-        var textBytes = [Int](repeating: 0, count: n)
-        var linkBytes = [Int](repeating: 0, count: n)
+        var textBytes = [Int32](repeating: 0, count: n)
+        var linkBytes = [Int32](repeating: 0, count: n)
         for e in 0..<n { end[e] = Int32(e + 1) }
         for b in blocks where b.element >= 0 {
-            textBytes[Int(b.element)] += Int(b.textBytes)
-            linkBytes[Int(b.element)] += Int(b.linkBytes)
+            textBytes[Int(b.element)] += b.textBytes
+            linkBytes[Int(b.element)] += b.linkBytes
         }
         for e in stride(from: n - 1, through: 0, by: -1) {
             let p = Int(elements[e].parent)
@@ -262,8 +264,7 @@ struct HTMLBodySelector {
         // Repeated texts are found by the hash of their key, checked against the kept texts
         // with that hash, rather than by a set of the keys: that set was a second copy of the
         // whole article's text (lower-cased), held through the selection.
-        /// Key hash → the places in `out` of the kept texts with that hash.
-        var seenKeys: [Int: [Int]] = [:]
+        var seenKeys = KeptTexts()
         var sawParagraph = false
         var headingLike: [Bool] = []
         /// droppedAfter[k]: a block was dropped (for links) just before the k-th kept one.
@@ -304,9 +305,8 @@ struct HTMLBodySelector {
             // Repeated text (pull quotes, duplicated mobile/desktop blocks).
             if b.textBytes >= 30 {
                 let k = htmlKey(t)
-                let h = k.hashValue
-                if seenKeys[h]?.contains(where: { htmlKey(page.text(of: blocks[Int(out[$0])])) == k }) == true { continue }
-                seenKeys[h, default: []].append(out.count)
+                let isNew = seenKeys.insert(hash: k.hashValue, place: Int32(out.count)) { htmlKey(page.text(of: blocks[Int(out[Int($0)])])) == k }
+                if !isNew { continue }
             }
             if contentScore[i] > 0 { sawParagraph = true }
             out.append(Int32(i))
@@ -342,33 +342,61 @@ struct HTMLBodySelector {
         return ".!?:;\"”’)。！？".unicodeScalars.contains(last)
     }
 
-    /// Class/id verdicts, worked out on demand and cached by the hints text.
+    /// The places in `out` of the kept texts, found by their key's hash: an open-addressing
+    /// table of entries (a hash and a place each) rather than a dictionary of arrays, which on
+    /// a page of 820,000 paragraphs held some 70 MB (an array a text) of the selection's peak.
+    private struct KeptTexts {
+        /// Entry numbers, -1 where empty; a power of two long, at most half full.
+        private var slots = [Int32](repeating: -1, count: 1024)
+        private var hashes: [Int] = []
+        private var places: [Int32] = []
+
+        /// Records `place` under `hash` unless a text already recorded under that hash is the
+        /// same (`isSame` of its place); true when recorded.
+        mutating func insert(hash: Int, place: Int32, isSame: (Int32) -> Bool) -> Bool {
+            var i = hash & (slots.count - 1)
+            while slots[i] >= 0 {
+                let e = Int(slots[i])
+                if hashes[e] == hash, isSame(places[e]) { return false }
+                i = (i + 1) & (slots.count - 1)
+            }
+            slots[i] = Int32(hashes.count)
+            hashes.append(hash)
+            places.append(place)
+            if hashes.count * 2 > slots.count { grow() }
+            return true
+        }
+
+        private mutating func grow() {
+            slots = [Int32](repeating: -1, count: slots.count * 2)
+            for (e, hash) in hashes.enumerated() {
+                var i = hash & (slots.count - 1)
+                while slots[i] >= 0 { i = (i + 1) & (slots.count - 1) }
+                slots[i] = Int32(e)
+            }
+        }
+    }
+
+    /// Class/id verdicts, worked out on demand and cached by the hints text. Not by element as
+    /// well: most elements have no hints (nothing to look up), and on a huge page a verdict an
+    /// element was 16 bytes each of the selection's peak.
     private struct Verdicts {
         let elements: [Element]
         let words: HTMLClassWords
-        var byElement: [HTMLClassVerdict?]
         var byText: [String: HTMLClassVerdict] = [:]
 
         init(elements: [Element], words: HTMLClassWords) {
             self.elements = elements
             self.words = words
-            byElement = [HTMLClassVerdict?](repeating: nil, count: elements.count)
         }
 
         subscript(e: Int) -> HTMLClassVerdict {
             mutating get {
-                if let v = byElement[e] { return v }
                 let el = elements[e]
-                var v = HTMLClassVerdict()
-                if !el.hints.isEmpty && el.tag != .body && el.tag != .html {
-                    if let c = byText[el.hints] {
-                        v = c
-                    } else {
-                        v = words.classify(el.hints)
-                        byText[el.hints] = v
-                    }
-                }
-                byElement[e] = v
+                guard !el.hints.isEmpty && el.tag != .body && el.tag != .html else { return HTMLClassVerdict() }
+                if let c = byText[el.hints] { return c }
+                let v = words.classify(el.hints)
+                byText[el.hints] = v
                 return v
             }
         }

@@ -42,16 +42,17 @@ public struct HTMLCleaner: Sendable {
 
     /// Never crashes, whatever the bytes; an empty result (no paragraphs) when nothing
     /// article-like is found.
-    public func clean(_ html: [UInt8]) -> CleanText {
+    public func clean(_ html: consuming [UInt8]) -> CleanText {
         clean(html, maxDepth: ParseOptions.defaultMaxDepth).text
     }
 
     /// `clean(_:)` with an element-nesting limit; `depthLimitReached` says the page nests
-    /// deeper than `maxDepth` (its text is then incomplete).
-    public func clean(_ html: [UInt8], maxDepth: Int) -> (text: CleanText, depthLimitReached: Bool) {
+    /// deeper than `maxDepth` (its text is then incomplete). The bytes are taken, and freed
+    /// once parsed when the caller gave up its last copy (`HTMLPage.parse`).
+    public func clean(_ html: consuming [UInt8], maxDepth: Int) -> (text: CleanText, depthLimitReached: Bool) {
         var options = parseOptions
         options.maxDepth = maxDepth
-        let page = HTMLPage.parse(html, options: options)
+        let page = HTMLPage.parse(consume html, options: options)
         return (clean(page), page.depthLimitReached)
     }
 
