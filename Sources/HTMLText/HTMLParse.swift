@@ -192,9 +192,18 @@ struct PageReader {
         guard whole > least else { return n }
         let start = position
         var end = start + whole
-        while end >= start + least {
-            if ascii(end) == UInt8(ascii: "<") { return end - start }
-            end -= unit
+        if order == .bytes {
+            // The common case, byte by byte without `ascii`'s checks: `end` stays below
+            // `bytes.count` (whole <= n < left).
+            while end >= start + least {
+                if bytes[end] == UInt8(ascii: "<") { return end - start }
+                end -= 1
+            }
+        } else {
+            while end >= start + least {
+                if ascii(end) == UInt8(ascii: "<") { return end - start }
+                end -= unit
+            }
         }
         end = start + whole
         while end >= start + least {
