@@ -198,35 +198,34 @@ enum JSONFieldScanner {
             case UInt8(ascii: "f"): try literal("false")
             case UInt8(ascii: "n"): try literal("null")
             case UInt8(ascii: "["):
-                guard depth < JSONFieldScanner.maxDepth else { throw .invalidJSON(offset: at) }
-                at += 1
-                skipSpace()
-                if peek == UInt8(ascii: "]") { at += 1; return }
-                while true {
-                    try skipValue(depth: depth + 1)
-                    skipSpace()
-                    if peek == UInt8(ascii: ",") { at += 1; skipSpace(); continue }
-                    try expect(UInt8(ascii: "]"))
-                    return
-                }
+                try skipMembers(closedBy: UInt8(ascii: "]"), depth: depth) { s throws(Failure) in try s.skipValue(depth: depth + 1) }
             case UInt8(ascii: "{"):
-                guard depth < JSONFieldScanner.maxDepth else { throw .invalidJSON(offset: at) }
-                at += 1
-                skipSpace()
-                if peek == UInt8(ascii: "}") { at += 1; return }
-                while true {
-                    _ = try stringSpan()
-                    skipSpace()
-                    try expect(UInt8(ascii: ":"))
-                    skipSpace()
-                    try skipValue(depth: depth + 1)
-                    skipSpace()
-                    if peek == UInt8(ascii: ",") { at += 1; skipSpace(); continue }
-                    try expect(UInt8(ascii: "}"))
-                    return
+                try skipMembers(closedBy: UInt8(ascii: "}"), depth: depth) { s throws(Failure) in
+                    _ = try s.stringSpan()
+                    s.skipSpace()
+                    try s.expect(UInt8(ascii: ":"))
+                    s.skipSpace()
+                    try s.skipValue(depth: depth + 1)
                 }
             default:
                 throw .invalidJSON(offset: at)
+            }
+        }
+
+        /// Steps over an array's or object's members, `member` reading one (the opening mark
+        /// is at `at`): empty, or members separated by commas, then `close`.
+        mutating func skipMembers(closedBy close: UInt8, depth: Int,
+                                  _ member: (inout Self) throws(Failure) -> Void) throws(Failure) {
+            guard depth < JSONFieldScanner.maxDepth else { throw .invalidJSON(offset: at) }
+            at += 1
+            skipSpace()
+            if peek == close { at += 1; return }
+            while true {
+                try member(&self)
+                skipSpace()
+                if peek == UInt8(ascii: ",") { at += 1; skipSpace(); continue }
+                try expect(close)
+                return
             }
         }
 
