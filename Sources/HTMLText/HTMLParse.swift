@@ -193,12 +193,9 @@ struct PageReader {
         let start = position
         var end = start + whole
         if order == .bytes {
-            // The common case, byte by byte without `ascii`'s checks: `end` stays below
-            // `bytes.count` (whole <= n < left).
-            while end >= start + least {
-                if bytes[end] == UInt8(ascii: "<") { return end - start }
-                end -= 1
-            }
+            // Byte-ordered pages (nearly all): the last '<' of the window, read directly
+            // (`start + whole` < `bytes.count`, as whole <= n < left).
+            if let k = bytes[(start + least)...(start + whole)].lastIndex(of: UInt8(ascii: "<")) { return k - start }
         } else {
             while end >= start + least {
                 if ascii(end) == UInt8(ascii: "<") { return end - start }
