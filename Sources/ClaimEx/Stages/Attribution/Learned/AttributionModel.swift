@@ -18,6 +18,9 @@ import Foundation
 ///     <feature name>	<weight>         c:…, s:…, e:…, a:…, b:… (`AttributionFeatures`)
 public struct AttributionModel: Sendable {
     public static let fileName = "model.tsv"
+    /// The fast attribution's model (`AttributionMode.fast`): trained with the rules marked
+    /// `fast: false` left out, so it learns their constructions too.
+    public static let fastFileName = "model-fast.tsv"
     static let formatLine = "format\tclaimex-attribution-model\t1"
 
     /// A word is decoded as a cue head when the cue model gives it at least this probability.
@@ -77,7 +80,7 @@ public struct AttributionModel: Sendable {
 
     /// Loads the model of a rules directory, or nil when it has none (claimex then runs the
     /// rules alone). A file that exists but cannot be read is an error with its line.
-    public static func load(directory: String) throws(RuleError) -> AttributionModel? {
+    public static func load(directory: String, fileName: String = AttributionModel.fileName) throws(RuleError) -> AttributionModel? {
         let path = directory + "/attribution/" + fileName
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         let lexicon = try TokenLexicon.load(directory: directory + "/lexicons")
