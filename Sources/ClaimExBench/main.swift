@@ -227,7 +227,7 @@ report(Row(name: "end to end (text → JSON Lines)", bytes: textBytes, articles:
            seconds: best(options.seconds) { for a in textArticles { _ = process(a, workspace) } }))
 if let fastRules {
     let fastProcess = BatchJob(mode: .extract, rules: fastRules).processor()
-    report(Row(name: "end to end (text → JSON Lines), --fast", bytes: textBytes, articles: textArticles.count,
+    report(Row(name: "end to end (text), --fast", bytes: textBytes, articles: textArticles.count,
                seconds: best(options.seconds) { for a in textArticles { _ = fastProcess(a, workspace) } }))
 }
 

@@ -65,8 +65,13 @@ struct BoundaryScorer: Sendable {
     static let classValues = F.classValues + [F.start, F.end]
     let sideBucket: [UInt64]
 
-    init(_ weights: WeightTable) {
+    /// The one-word base weights by word (a model loaded from its file); nil: `bases` looks
+    /// each weight up.
+    let rows: BaseWordRows?
+
+    init(_ weights: WeightTable, rows: BaseWordRows? = nil) {
         self.weights = weights
+        self.rows = rows
         contentStart = Content(F.contentStart, weights)
         contentEnd = Content(F.contentEnd, weights)
         sourceStart = Source(F.sourceStart, weights)
@@ -124,6 +129,38 @@ struct BoundaryScorer: Sendable {
                 + weights[FeatureKey.key(m.t.w, w)] + weights[FeatureKey.key(m.t.wp, wp)] + weights[FeatureKey.key(m.t.wn, wn)]
         }
         return SIMD4(content(contentStart), content(contentEnd), source(sourceStart), source(sourceEnd))
+    }
+
+    /// `bases(_:at:)` with its one-word weights read from `rows` (`weights` its floats,
+    /// `offsets` the tokens' row offsets): the same sums, in the same order.
+    @inline(__always) func bases(_ s: TokenizedSentence, at j: Int, rows: BaseWordRows, weights v: UnsafeBufferPointer<Float>,
+                                 offsets o: UnsafeBufferPointer<Int>) -> SIMD4<Float> {
+        typealias R = BaseWordRows
+        let n = s.tokens.count
+        let t = s.tokens[j]
+        let here = o[j], previous = j > 0 ? o[j - 1] : rows.startRow
+        let next = j + 1 < n ? o[j + 1] : rows.endRow, next2 = j + 2 < n ? o[j + 2] : rows.endRow
+        let shape = Int(t.shape.rawValue), isFirst = j == 0 ? 1 : 0, isLast = j == n - 1 ? 1 : 0
+        func content(_ m: Content, _ w: Int, _ wp: Int, _ wn: Int, _ wn2: Int) -> Float {
+            m.bias + m.shape[shape] + m.first[isFirst] + m.last[isLast]
+                + v[here + w] + v[previous + wp] + v[next + wn] + v[next2 + wn2]
+        }
+        // A neighbour's shape: a table for words and the sentence's edges, its own row for a mark.
+        func neighbourShape(_ k: Int, _ table: [Float], _ slot: Int) -> Float {
+            if k < 0 { return table[4] }
+            if k >= n { return table[5] }
+            let u = s.tokens[k]
+            return u.shape == .punctuation ? v[o[k] + slot] : table[Int(u.shape.rawValue)]
+        }
+        func source(_ m: Source, _ w: Int, _ wp: Int, _ wn: Int, _ shp: Int, _ shn: Int) -> Float {
+            m.bias + m.shape[shape] + m.first[isFirst]
+                + neighbourShape(j - 1, m.shapePrevious, shp) + neighbourShape(j + 1, m.shapeNext, shn)
+                + m.cls[BoundaryScorer.classIndex(s, j)] + m.clsPrevious[BoundaryScorer.classIndex(s, j - 1)]
+                + m.clsNext[BoundaryScorer.classIndex(s, j + 1)]
+                + v[here + w] + v[previous + wp] + v[next + wn]
+        }
+        return SIMD4(content(contentStart, R.csW, R.csWp, R.csWn, R.csWn2), content(contentEnd, R.ceW, R.ceWp, R.ceWn, R.ceWn2),
+                     source(sourceStart, R.ssW, R.ssWp, R.ssWn, R.ssShp, R.ssShn), source(sourceEnd, R.seW, R.seWp, R.seWn, R.seShp, R.seShn))
     }
 
     /// The weight of the cue word on each side, for one head: constant over the sentence.

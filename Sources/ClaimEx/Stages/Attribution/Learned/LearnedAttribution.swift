@@ -37,6 +37,8 @@ struct LearnedAttribution {
         /// The cue-independent part of each token's boundary scores (`AttributionModel.boundaryBases`),
         /// once computed for the loaded sentence.
         var bases: [SIMD4<Float>] = []
+        /// The tokens' row offsets in the model's `BaseWordRows`, for `bases`.
+        var rowOffsets: [Int] = []
         var basesReady = false
         init() {}
 
@@ -65,7 +67,7 @@ struct LearnedAttribution {
         /// The boundary bases of the loaded sentence, computed once.
         func ensureBases(_ model: AttributionModel, _ buf: UnsafeBufferPointer<UInt8>) {
             guard !basesReady else { return }
-            model.boundaryBases(sentence, buf, into: &bases)
+            model.boundaryBases(sentence, buf, into: &bases, rows: &rowOffsets)
             basesReady = true
         }
     }
