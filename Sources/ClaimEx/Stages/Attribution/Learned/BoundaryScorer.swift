@@ -163,16 +163,44 @@ struct BoundaryScorer: Sendable {
                      source(sourceStart, R.ssW, R.ssWp, R.ssWn, R.ssShp, R.ssShn), source(sourceEnd, R.seW, R.seWp, R.seWn, R.seShp, R.seShn))
     }
 
-    /// The weight of the cue word on each side, for one head: constant over the sentence.
-    func cueWeights(_ m: Content, _ cw: UInt64) -> (Float, Float) {
-        (weights[FeatureKey.key(m.t.cue, cw, F.sideValues[0])], weights[FeatureKey.key(m.t.cue, cw, F.sideValues[1])])
+    /// What one model's score takes from the head alone, constant over its sentence: the cue
+    /// word's weight on each side, and the `between` weight of the words far from it (from
+    /// `farBetween` tokens away, the key no longer depends on the word: the two words next to
+    /// the cue and a count of 4).
+    struct HeadWeights {
+        var cue: (Float, Float)
+        /// `between` at `farBetween` or more tokens after the head, and before it.
+        var farAfter: Float, farBefore: Float
     }
 
-    func cueWeights(_ m: Source, _ cw: UInt64) -> (Float, Float) {
-        (weights[FeatureKey.key(m.t.cue, cw, F.sideValues[0])], weights[FeatureKey.key(m.t.cue, cw, F.sideValues[1])])
+    /// From this distance on, `between`'s key is the same at every word on that side.
+    static let farBetween = 5
+
+    func headWeights(_ m: Content, _ s: TokenizedSentence, head h: Int) -> HeadWeights {
+        let cw = s.tokens[h].norm
+        return HeadWeights(
+            cue: (weights[FeatureKey.key(m.t.cue, cw, F.sideValues[0])], weights[FeatureKey.key(m.t.cue, cw, F.sideValues[1])]),
+            farAfter: weights[BoundaryScorer.between(m.t.between, s, head: h, at: h + BoundaryScorer.farBetween)],
+            farBefore: weights[BoundaryScorer.between(m.t.between, s, head: h, at: h - BoundaryScorer.farBetween)])
     }
 
-    @inline(__always) func content(_ m: Content, _ s: TokenizedSentence, head h: Int, cue: (Float, Float), at j: Int) -> Float {
+    func headWeights(_ m: Source, _ s: TokenizedSentence, head h: Int) -> HeadWeights {
+        let cw = s.tokens[h].norm
+        return HeadWeights(
+            cue: (weights[FeatureKey.key(m.t.cue, cw, F.sideValues[0])], weights[FeatureKey.key(m.t.cue, cw, F.sideValues[1])]),
+            farAfter: weights[BoundaryScorer.between(m.t.between, s, head: h, at: h + BoundaryScorer.farBetween)],
+            farBefore: weights[BoundaryScorer.between(m.t.between, s, head: h, at: h - BoundaryScorer.farBetween)])
+    }
+
+    /// `between`'s weight at word `j`: the head's far weight, or looked up near the head.
+    @inline(__always) func betweenWeight(_ template: UInt64, _ s: TokenizedSentence, head h: Int, at j: Int, _ hw: HeadWeights) -> Float {
+        if j - h >= BoundaryScorer.farBetween { return hw.farAfter }
+        if h - j >= BoundaryScorer.farBetween { return hw.farBefore }
+        return weights[BoundaryScorer.between(template, s, head: h, at: j)]
+    }
+
+    @inline(__always) func content(_ m: Content, _ s: TokenizedSentence, head h: Int, cue hw: HeadWeights, at j: Int) -> Float {
+        let cue = hw.cue
         let side = j > h ? 0 : 1
         let b = F.bucket(side == 0 ? j - h : h - j)
         let cw = s.tokens[h].norm, w = s.tokens[j].norm, wp = BoundaryScorer.word(s, j - 1)
@@ -181,18 +209,19 @@ struct BoundaryScorer: Sendable {
         sum += m.cp[BoundaryScorer.classIndex(s, j - 1) * 2 + side] + m.cn[BoundaryScorer.classIndex(s, j + 1) * 2 + side]
         sum += weights[FeatureKey.key(m.t.cuew, cw, w)] + weights[FeatureKey.key(m.t.cuewp, cw, wp)]
         sum += weights[FeatureKey.key(m.t.sd, sideBucket[side * 9 + b], wp)]
-        sum += weights[BoundaryScorer.between(m.t.between, s, head: h, at: j)]
+        sum += betweenWeight(m.t.between, s, head: h, at: j, hw)
         return sum
     }
 
-    @inline(__always) func source(_ m: Source, _ s: TokenizedSentence, head h: Int, contentAfter: Bool, cue: (Float, Float), at j: Int) -> Float {
+    @inline(__always) func source(_ m: Source, _ s: TokenizedSentence, head h: Int, contentAfter: Bool, cue hw: HeadWeights, at j: Int) -> Float {
+        let cue = hw.cue
         let side = j > h ? 0 : 1
         let cside = contentAfter ? 0 : 1
         let b = F.bucket(side == 0 ? j - h : h - j)
         let q = (s.tokens[j].quoted ? 2 : 0) + (s.tokens[h].quoted ? 1 : 0)
         var sum = m.side[side * 2 + cside] + m.d[(side * 9 + b) * 2 + cside] + m.q[q] + (side == 0 ? cue.0 : cue.1)
         sum += m.cd[(BoundaryScorer.classIndex(s, j) * 2 + side) * 9 + b]
-        sum += weights[BoundaryScorer.between(m.t.between, s, head: h, at: j)]
+        sum += betweenWeight(m.t.between, s, head: h, at: j, hw)
         return sum
     }
 }

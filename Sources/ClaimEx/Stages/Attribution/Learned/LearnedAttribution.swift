@@ -310,7 +310,7 @@ struct LearnedAttribution {
         defer { scratch.giveBack(&start, &end) }
         let bases = scratch.bases
         let scorer = model.scorer
-        let cueStart = scorer.cueWeights(scorer.contentStart, s.tokens[h].norm), cueEnd = scorer.cueWeights(scorer.contentEnd, s.tokens[h].norm)
+        let cueStart = scorer.headWeights(scorer.contentStart, s, head: h), cueEnd = scorer.headWeights(scorer.contentEnd, s, head: h)
         for j in lo..<hi {
             guard j != h, s.tokens[j].isWord else {
                 start.append(-.infinity)
@@ -359,7 +359,7 @@ struct LearnedAttribution {
         defer { scratch.giveBack(&start, &end) }
         let bases = scratch.bases, cue = scratch.cue
         let scorer = model.scorer
-        let cueStart = scorer.cueWeights(scorer.sourceStart, s.tokens[h].norm), cueEnd = scorer.cueWeights(scorer.sourceEnd, s.tokens[h].norm)
+        let cueStart = scorer.headWeights(scorer.sourceStart, s, head: h), cueEnd = scorer.headWeights(scorer.sourceEnd, s, head: h)
         for j in lo..<hi {
             guard j != h, !content.contains(j), s.tokens[j].isWord else {
                 start.append(-.infinity)
