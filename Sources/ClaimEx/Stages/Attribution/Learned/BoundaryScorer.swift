@@ -15,6 +15,8 @@ struct BoundaryScorer: Sendable {
         let side: [Float], d: [Float], q: [Float], cp: [Float], cn: [Float]
         /// The cue-independent part: bias, own shape [4], first and last [2 each].
         let bias: Float, shape: [Float], first: [Float], last: [Float]
+        /// `key(t.sd, side bucket)`, [side * 9 + bucket]: the first half of the `sd` key.
+        let sdKeys: [UInt64]
 
         init(_ t: F.BoundaryTemplates, _ w: WeightTable) {
             self.t = t
@@ -28,6 +30,7 @@ struct BoundaryScorer: Sendable {
             let classes = BoundaryScorer.classValues
             cp = classes.flatMap { c in F.sideValues.map { w[FeatureKey.key(t.cp, c, $0)] } }
             cn = classes.flatMap { c in F.sideValues.map { w[FeatureKey.key(t.cn, c, $0)] } }
+            sdKeys = (0..<2).flatMap { s in F.sideBucket[s].map { FeatureKey.key(t.sd, $0) } }
         }
     }
 
@@ -171,6 +174,8 @@ struct BoundaryScorer: Sendable {
         var cue: (Float, Float)
         /// `between` at `farBetween` or more tokens after the head, and before it.
         var farAfter: Float, farBefore: Float
+        /// The first halves of the content models' `cuew` and `cuewp` keys (0 for a source model).
+        var cuew: UInt64 = 0, cuewp: UInt64 = 0
     }
 
     /// From this distance on, `between`'s key is the same at every word on that side.
@@ -181,7 +186,8 @@ struct BoundaryScorer: Sendable {
         return HeadWeights(
             cue: (weights[FeatureKey.key(m.t.cue, cw, F.sideValues[0])], weights[FeatureKey.key(m.t.cue, cw, F.sideValues[1])]),
             farAfter: weights[BoundaryScorer.between(m.t.between, s, head: h, at: h + BoundaryScorer.farBetween)],
-            farBefore: weights[BoundaryScorer.between(m.t.between, s, head: h, at: h - BoundaryScorer.farBetween)])
+            farBefore: weights[BoundaryScorer.between(m.t.between, s, head: h, at: h - BoundaryScorer.farBetween)],
+            cuew: FeatureKey.key(m.t.cuew, cw), cuewp: FeatureKey.key(m.t.cuewp, cw))
     }
 
     func headWeights(_ m: Source, _ s: TokenizedSentence, head h: Int) -> HeadWeights {
@@ -203,12 +209,12 @@ struct BoundaryScorer: Sendable {
         let cue = hw.cue
         let side = j > h ? 0 : 1
         let b = F.bucket(side == 0 ? j - h : h - j)
-        let cw = s.tokens[h].norm, w = s.tokens[j].norm, wp = BoundaryScorer.word(s, j - 1)
+        let w = s.tokens[j].norm, wp = BoundaryScorer.word(s, j - 1)
         let q = (s.tokens[j].quoted ? 2 : 0) + (s.tokens[h].quoted ? 1 : 0)
         var sum = m.side[side] + m.d[side * 9 + b] + m.q[q] + (side == 0 ? cue.0 : cue.1)
         sum += m.cp[BoundaryScorer.classIndex(s, j - 1) * 2 + side] + m.cn[BoundaryScorer.classIndex(s, j + 1) * 2 + side]
-        sum += weights[FeatureKey.key(m.t.cuew, cw, w)] + weights[FeatureKey.key(m.t.cuewp, cw, wp)]
-        sum += weights[FeatureKey.key(m.t.sd, sideBucket[side * 9 + b], wp)]
+        sum += weights[FeatureKey.key(partial: hw.cuew, w)] + weights[FeatureKey.key(partial: hw.cuewp, wp)]
+        sum += weights[FeatureKey.key(partial: m.sdKeys[side * 9 + b], wp)]
         sum += betweenWeight(m.t.between, s, head: h, at: j, hw)
         return sum
     }

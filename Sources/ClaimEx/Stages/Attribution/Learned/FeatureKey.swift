@@ -17,7 +17,13 @@ enum FeatureKey {
     }
 
     @inline(__always) static func key(_ template: UInt64, _ v1: UInt64, _ v2: UInt64) -> UInt64 {
-        FeatureHash.mix(key(template, v1) &+ v2 &* 0x9e37_79b9_7f4a_7c15)
+        key(partial: key(template, v1), v2)
+    }
+
+    /// A two-value key from `key(template, v1)` made beforehand: the scorers make the part
+    /// that stays the same over a sentence once.
+    @inline(__always) static func key(partial: UInt64, _ v2: UInt64) -> UInt64 {
+        FeatureHash.mix(partial &+ v2 &* 0x9e37_79b9_7f4a_7c15)
     }
 
     @inline(__always) static func key(_ template: UInt64, _ v1: UInt64, _ v2: UInt64, _ v3: UInt64) -> UInt64 {
