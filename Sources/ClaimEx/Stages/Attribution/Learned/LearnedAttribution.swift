@@ -367,10 +367,13 @@ struct LearnedAttribution {
                 continue
             }
             let base = bases[j]
-            start.append(LearnedAttribution.logSigmoid(
-                base[2] + scorer.source(scorer.sourceStart, s, head: h, contentAfter: after, cue: cueStart, at: j)))
-            end.append(LearnedAttribution.logSigmoid(
-                base[3] + scorer.source(scorer.sourceEnd, s, head: h, contentAfter: after, cue: cueEnd, at: j)))
+            // Scored only where the search below can use it: a start where a speaker may start
+            // (outside quotation marks), an end where one may end.
+            let cls = s.wordClass[j]
+            start.append(cls.canStartSpeaker && !s.tokens[j].quoted ? LearnedAttribution.logSigmoid(
+                base[2] + scorer.source(scorer.sourceStart, s, head: h, contentAfter: after, cue: cueStart, at: j)) : -.infinity)
+            end.append(cls.canEndSpeaker ? LearnedAttribution.logSigmoid(
+                base[3] + scorer.source(scorer.sourceEnd, s, head: h, contentAfter: after, cue: cueEnd, at: j)) : -.infinity)
         }
         var best: (Int, Int, Float)?
         let threshold = Float(model.cueThreshold)
