@@ -42,7 +42,7 @@ while let a = args.next() {
     case "--help", "-h":
         print("usage: claimex-bench [--data DIR] [--quotes PolNeAR.jsonl] [--rules DIR] [--seconds S] [--html-only] [--per-rule]")
         print("       claimex-bench --dump-patterns DIR   (each attribution rule as PCRE2 compiles it, DIR/ID.pcre)")
-        print("       claimex-bench --profile floor|walk|cleanup|extract|attribution|attribution-rules [--runs N]   (untimed, for callgrind/perf)")
+        print("       claimex-bench --profile floor|walk|cleanup|extract|attribution|attribution-rules|attribution-fast [--runs N]   (untimed, for callgrind/perf)")
         exit(0)
     default:
         FileHandle.standardError.write(Data("claimex-bench: unknown option \(a)\n".utf8))
@@ -58,6 +58,8 @@ func fail(_ message: String) -> Never {
 guard let rulesDir = options.rules ?? RuleLocator.bundledDirectory() else { fail("no rules directory; pass --rules") }
 let rules: RuleSet
 do { rules = try RuleSet.load(directory: rulesDir) } catch { fail("\(error)") }
+/// The same directory for `extract --fast` (nil without its model): its attribution rows.
+let fastRules: RuleSet? = (try? RuleSet.load(directory: rulesDir, attribution: .fast)).flatMap { $0.attributionModel == nil ? nil : $0 }
 if let dir = options.dumpPatterns {
     for rule in rules.attribution {
         let path = "\(dir)/\(rule.spec.id).pcre"
@@ -134,8 +136,9 @@ if let stage = options.profile {
     var outputBytes = 0
     // `attribution`: the attribution stage alone over the plain-text articles, split into
     // sentences first (toggle callgrind's collection on `AttributionStage.process`).
-    // `attribution-rules`: the same without the learned model.
-    let attribution = AttributionStage(rules: rules, useModel: stage != "attribution-rules")
+    // `attribution-rules`: the same without the learned model; `attribution-fast`: the fast mode.
+    if stage == "attribution-fast" && fastRules == nil { fail("no attribution/model-fast.tsv in \(rulesDir)") }
+    let attribution = AttributionStage(rules: stage == "attribution-fast" ? fastRules! : rules, useModel: stage != "attribution-rules")
     let splitter = SentenceStage(rules: rules)
     let profiledText: [Document] = !stage.hasPrefix("attribution") ? [] : textArticles.compactMap { a in
         (try? cleanup.process(a, in: workspace)).flatMap { try? splitter.process($0, in: workspace) }
@@ -148,8 +151,8 @@ if let stage = options.profile {
         case "walk": for p in pages { outputBytes += HTMLPage.parse(p).blocks.count }
         case "cleanup": for a in htmlArticles { outputBytes += (try? cleanup.process(a, in: workspace))?.text.utf8.count ?? 0 }
         case "extract": for a in htmlArticles { outputBytes += process(a, workspace).output.count }
-        case "attribution", "attribution-rules": for d in profiledText { outputBytes += (try? attribution.process(d, in: workspace))?.quotes.count ?? 0 }
-        default: fail("unknown --profile stage \(stage) (floor, walk, cleanup, extract, attribution, attribution-rules)")
+        case "attribution", "attribution-rules", "attribution-fast": for d in profiledText { outputBytes += (try? attribution.process(d, in: workspace))?.quotes.count ?? 0 }
+        default: fail("unknown --profile stage \(stage) (floor, walk, cleanup, extract, attribution, attribution-rules, attribution-fast)")
         }
     }
     let over = stage.hasPrefix("attribution") ? "\(profiledText.count) text articles" : "\(pages.count) pages"
@@ -210,12 +213,23 @@ report(Row(name: "attribution", bytes: textBytes, articles: split.count,
 let rulesAlone = AttributionStage(rules: rules, useModel: false)
 report(Row(name: "attribution, rules alone", bytes: textBytes, articles: split.count,
            seconds: best(options.seconds) { for d in split { _ = try? rulesAlone.process(d, in: workspace) } }))
+// `extract --fast`: its rules and its model (README, "Fast attribution").
+if let fastRules {
+    let fast = AttributionStage(rules: fastRules)
+    report(Row(name: "attribution, --fast", bytes: textBytes, articles: split.count,
+               seconds: best(options.seconds) { for d in split { _ = try? fast.process(d, in: workspace) } }))
+}
 let attributed = split.compactMap { try? attribution.process($0, in: workspace) }
 let claims = ClaimTypingStage(rules: rules)
 report(Row(name: "claim typing", bytes: textBytes, articles: attributed.count,
            seconds: best(options.seconds) { for d in attributed { _ = try? claims.process(d, in: workspace) } }))
 report(Row(name: "end to end (text → JSON Lines)", bytes: textBytes, articles: textArticles.count,
            seconds: best(options.seconds) { for a in textArticles { _ = process(a, workspace) } }))
+if let fastRules {
+    let fastProcess = BatchJob(mode: .extract, rules: fastRules).processor()
+    report(Row(name: "end to end (text), --fast", bytes: textBytes, articles: textArticles.count,
+               seconds: best(options.seconds) { for a in textArticles { _ = fastProcess(a, workspace) } }))
+}
 
 // ---- Allocations per article and peak RSS, per stage, one pass each on this thread (after the
 // timed runs above, so one-time set-up such as PCRE2 JIT stacks is not counted).

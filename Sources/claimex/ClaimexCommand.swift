@@ -124,8 +124,8 @@ struct InputArguments: ParsableArguments {
         }
     }
 
-    func run(_ mode: BatchJob.Mode, configure: (inout BatchJob) -> Void = { _ in }) throws {
-        let ruleSet = try loadRules(rules)
+    func run(_ mode: BatchJob.Mode, attribution: AttributionMode = .full, configure: (inout BatchJob) -> Void = { _ in }) throws {
+        let ruleSet = try loadRules(rules, attribution: attribution)
         var job = BatchJob(mode: mode, rules: ruleSet)
         job.input.format = format
         job.input.textKey = textKey
@@ -169,13 +169,20 @@ struct InputArguments: ParsableArguments {
     }
 }
 
-/// Loads the rules named by `--rules`, or the bundled ones; a broken rule is fatal.
-func loadRules(_ path: String?) throws -> RuleSet {
+/// Loads the rules named by `--rules`, or the bundled ones; a broken rule is fatal, and so is
+/// a fast attribution without its model (its rules alone would miss most indirect quotes).
+func loadRules(_ path: String?, attribution: AttributionMode = .full) throws -> RuleSet {
     guard let dir = path ?? RuleLocator.bundledDirectory() else {
         throw Fatal(description: "claimex: cannot find the bundled rules/ directory; pass --rules DIR or set CLAIMEX_RULES")
     }
     do {
-        return try RuleSet.load(directory: dir)
+        let set = try RuleSet.load(directory: dir, attribution: attribution)
+        if attribution == .fast && set.attributionModel == nil {
+            throw Fatal(description: "claimex: --fast needs \(dir)/attribution/\(AttributionModel.fastFileName); train it with `claimex train-attribution --fast --rules \(dir) TRAIN.jsonl`")
+        }
+        return set
+    } catch let error as Fatal {
+        throw error
     } catch {
         throw Fatal(description: "\(error)")
     }

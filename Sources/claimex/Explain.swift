@@ -17,10 +17,13 @@ struct Explain: ParsableCommand {
     @Option(help: "Rules directory (default: the bundled rules/).")
     var rules: String?
 
+    @Flag(help: "Explain the fast attribution (`extract --fast`): its rules and its model.")
+    var fast = false
+
     func run() throws {
         let input = text == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : text
         do {
-            print(try Explainer(rules: try loadRules(rules)).explain(input), terminator: "")
+            print(try Explainer(rules: try loadRules(rules, attribution: fast ? .fast : .full)).explain(input), terminator: "")
         } catch let error as ArticleError {
             throw Fatal(description: "claimex: \(error)")
         }

@@ -14,6 +14,7 @@ struct TrainAttribution: ParsableCommand {
             Example (the bundled model):
               python3 ../shared/eval/build_polnear.py --git-dir <PolNeAR git dir>
               claimex train-attribution /tmp/claimex-eval/quotes/train.jsonl
+              claimex train-attribution --fast /tmp/claimex-eval/quotes/train.jsonl
             """)
 
     @Argument(help: "Annotated JSON Lines files (training data only).")
@@ -22,8 +23,11 @@ struct TrainAttribution: ParsableCommand {
     @Option(help: "Rules directory (default: the bundled rules/); the model is written to its attribution/.")
     var rules: String?
 
-    @Option(help: "Where to write the weights (default: RULES/attribution/model.tsv).")
+    @Option(help: "Where to write the weights (default: RULES/attribution/model.tsv, or model-fast.tsv with --fast).")
     var output: String?
+
+    @Flag(help: "Train the fast attribution's model (model-fast.tsv, for `extract --fast`): the rules marked `fast: false` are left out, and the model learns their quotes too.")
+    var fast = false
 
     @Option(help: "Training epochs.")
     var epochs = AttributionModelTrainer.Options().epochs
@@ -52,8 +56,8 @@ struct TrainAttribution: ParsableCommand {
     @Option(help: "L1 penalty of the cue model.")
     var cueL1 = AttributionModelTrainer.Options().cueL1
 
-    @Option(help: "Candidate-model probability at which a candidate is kept (its confidence).")
-    var threshold = AttributionModelTrainer.Options().threshold
+    @Option(help: "Candidate-model probability at which a candidate is kept (its confidence); default 0.6, with --fast 0.55.")
+    var threshold: Double?
 
     @Option(help: "Cue probability at which a rule's reported clause is cut before a new attribution (above 1: never).")
     var splitThreshold = AttributionModelTrainer.Options().splitThreshold
@@ -82,12 +86,13 @@ struct TrainAttribution: ParsableCommand {
         options.l1 = l1
         options.cueL1 = cueL1
         options.cueThreshold = cueThreshold
-        options.threshold = threshold
+        options.threshold = threshold ?? (fast ? AttributionModelTrainer.Options.fastThreshold : options.threshold)
         options.splitThreshold = splitThreshold
         options.sourceThreshold = sourceThreshold
-        let path = output ?? dir + "/attribution/" + AttributionModel.fileName
+        let mode: AttributionMode = fast ? .fast : .full
+        let path = output ?? dir + "/attribution/" + mode.modelFileName
         do {
-            let trainer = try AttributionModelTrainer(rulesDirectory: dir, options: options)
+            let trainer = try AttributionModelTrainer(rulesDirectory: dir, mode: mode, options: options)
             var articles: [AttributionModelTrainer.AnnotatedArticle] = []
             for file in files { articles += try AttributionModelTrainer.readArticles(file) }
             let (model, report) = try trainer.train(articles)
@@ -95,8 +100,9 @@ struct TrainAttribution: ParsableCommand {
             let header = [
                 "claimex attribution model: logistic regressions for cue heads (c:), content start/end (s:/e:)",
                 "and source start/end (a:/b:), over words, shapes and the lexicons of rules/lexicons/.",
-                "Written by `claimex train-attribution` from \(sources) (\(report.articles) articles, \(report.usable) of \(report.attributions) attributions usable);",
-                "options: epochs \(epochs), c \(c), learning-rate \(learningRate), min-count \(minCount), gate-min-count \(gateMinCount), gate-min-rate \(gateMinRate), min-weight \(minWeight), l1 \(l1), cue-l1 \(cueL1).",
+                mode == .fast ? "The fast attribution's model (`extract --fast`): trained without the rules marked `fast: false`." : "The full attribution's model: trained around every attribution rule.",
+                "Written by `claimex train-attribution\(fast ? " --fast" : "")` from \(sources) (\(report.articles) articles, \(report.usable) of \(report.attributions) attributions usable);",
+                "options: epochs \(epochs), c \(c), learning-rate \(learningRate), min-count \(minCount), gate-min-count \(gateMinCount), gate-min-rate \(gateMinRate), min-weight \(minWeight), l1 \(l1), cue-l1 \(cueL1), threshold \(options.threshold).",
                 "Do not edit by hand: retrain (see README, \"The learned attribution model\").",
             ]
             try Data(model.serialized(header: header).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)

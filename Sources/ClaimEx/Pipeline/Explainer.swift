@@ -93,7 +93,7 @@ extension Explainer {
     /// probability, the candidate's, and the features that weighed most in each.
     func explainLearned(_ document: Document, kept: [Candidate], describe: (Candidate) -> String, workspace: Workspace) -> String {
         guard let model = rules.attributionModel else { return "\n== learned attribution model: none in \(rules.directory)/attribution\n" }
-        var out = "\n== learned attribution model (cue threshold \(model.cueThreshold), candidate threshold \(model.threshold))\n"
+        var out = "\n== learned attribution model (\(rules.attributionMode.modelFileName): cue threshold \(model.cueThreshold), candidate threshold \(model.threshold))\n"
         let learned = LearnedAttribution(model: model)
         var everything = model
         everything.threshold = 0

@@ -7,7 +7,7 @@ import Yams
 /// line so that a rule author never needs to read Swift.
 enum RuleFile {
     /// Parses a rules file: `rules:` a list of `{id, kind, confidence, pattern, caseless, words,
-    /// description, examples, counter}`. Patterns are expanded with `macros`.
+    /// requires, source, fast, scope, description, examples, counter}`. Patterns are expanded with `macros`.
     static func loadRules(_ path: String, macros: Macros) throws(RuleError) -> [RuleSpec] {
         let root = try compose(path)
         guard let list = root?["rules"] else { return [] }
@@ -45,6 +45,7 @@ enum RuleFile {
                 },
                 words: try words(item["words"], macros: macros, path: path, id: id),
                 sourceless: try sourceless(item["source"], path: path, id: id),
+                fast: try fast(item["fast"], path: path, id: id),
                 examples: try examples(item["examples"], path: path, id: id),
                 counterExamples: try examples(item["counter"], path: path, id: id),
                 file: path, line: line, description: item["description"]?.string
@@ -173,6 +174,16 @@ enum RuleFile {
             throw RuleError(.syntax, file: path, line: node.mark?.line, ruleID: id,
                             message: "`source:` is `none` or `previous`, not `\(node.string ?? "?")`")
         }
+    }
+
+    /// `fast: false` (the rule is left out of the fast attribution) or `fast: true`, the default.
+    private static func fast(_ node: Node?, path: String, id: String) throws(RuleError) -> Bool {
+        guard let node else { return true }
+        guard let value = node.bool else {
+            throw RuleError(.syntax, file: path, line: node.mark?.line, ruleID: id,
+                            message: "`fast:` is `true` or `false` (false: the rule is left out of `extract --fast`), not `\(node.string ?? "?")`")
+        }
+        return value
     }
 
     private static func examples(_ node: Node?, path: String, id: String) throws(RuleError) -> [RuleExample] {

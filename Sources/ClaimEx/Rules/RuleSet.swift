@@ -7,42 +7,50 @@ import Foundation
 /// never silently drops quotes from a long run.
 public struct RuleSet: Sendable {
     public let directory: String
+    /// Which attribution this set was loaded for: `attribution` and `attributionModel` are
+    /// that mode's rules and model.
+    public let attributionMode: AttributionMode
     public let sentences: SentenceLexicon
     public let attribution: [CompiledRule]
     public let claims: [CompiledRule]
     /// The claim and check-worthiness weights beside the claim rules (`claims/model.tsv`).
     public let claimModel: ClaimModel
-    /// The learned attribution model beside the attribution rules (`attribution/model.tsv`),
-    /// nil when the directory has none: then the rules run alone.
+    /// The learned attribution model beside the attribution rules (`attribution/model.tsv`, or
+    /// `model-fast.tsv` for the fast mode), nil when the directory has none: then the rules
+    /// run alone.
     public let attributionModel: AttributionModel?
     public let speakers: SpeakerLexicon
     public let plainText: PlainTextRules
     public let html: HTMLCleaner
 
-    public static func load(directory: String) throws(RuleError) -> RuleSet {
-        try RuleSet(directory: directory)
+    public static func load(directory: String, attribution mode: AttributionMode = .full) throws(RuleError) -> RuleSet {
+        try RuleSet(directory: directory, mode: mode)
     }
 
-    private init(directory: String) throws(RuleError) {
+    private init(directory: String, mode: AttributionMode) throws(RuleError) {
         self.directory = directory
+        attributionMode = mode
         let lexicons = directory + "/lexicons"
         sentences = try SentenceLexicon.load(directory: directory + "/sentences")
         speakers = try SpeakerLexicon.load(directory: lexicons)
         plainText = try PlainTextRules.load(directory + "/cleanup/plaintext.yaml")
         html = try HTMLCleaner.load(directory: directory + "/cleanup")
-        attribution = try RuleSet.compileAll(in: directory + "/attribution", lexicons: lexicons, acceptsLatestStart: true)
+        attribution = try RuleSet.compileAll(in: directory + "/attribution", lexicons: lexicons, acceptsLatestStart: true,
+                                             keep: { mode == .full || $0.fast })
         claims = try RuleSet.compileAll(in: directory + "/claims", lexicons: lexicons)
         claimModel = try ClaimModel.load(directory + "/claims/" + ClaimModel.fileName)
-        attributionModel = try AttributionModel.load(directory: directory)
+        attributionModel = try AttributionModel.load(directory: directory, fileName: mode.modelFileName)
     }
 
-    /// Every rule, for `rules test` and `rules lint`.
+    /// Every rule of the mode, for `rules test` and `rules lint` (which load the full mode).
     public var allRules: [CompiledRule] { attribution + claims }
 
     /// Loads `macros.yaml` of a rule directory, then compiles every other `.yaml` file in it,
     /// in name order so that rule order (and so output) never depends on the file system.
-    /// `acceptsLatestStart`: see `CompiledRule.init`.
-    static func compileAll(in dir: String, lexicons: String, acceptsLatestStart: Bool = false) throws(RuleError) -> [CompiledRule] {
+    /// `acceptsLatestStart`: see `CompiledRule.init`. Rules `keep` turns down are read and
+    /// checked for duplicate ids, but not compiled.
+    static func compileAll(in dir: String, lexicons: String, acceptsLatestStart: Bool = false,
+                           keep: (RuleSpec) -> Bool = { _ in true }) throws(RuleError) -> [CompiledRule] {
         let files: [String]
         do {
             files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".yaml") }.sorted()
@@ -65,7 +73,7 @@ public struct RuleSet: Sendable {
                 specs.append(spec)
             }
         }
-        return try compileConcurrently(specs, macros: macros, acceptsLatestStart: acceptsLatestStart)
+        return try compileConcurrently(specs.filter(keep), macros: macros, acceptsLatestStart: acceptsLatestStart)
     }
 
     /// Compiles `specs` on every core, in their order; the first error in that order is the

@@ -33,6 +33,11 @@ public struct RuleSpec: Sendable {
     /// ("Asked whether …, 46 percent said …", "is expected to …"), rather than the speaker of the
     /// quote before it (", adding …").
     public var sourceless = false
+    /// Attribution rules: `fast: false` leaves the rule out of the fast attribution
+    /// (`AttributionMode.fast`), whose own model was trained without it and finds its quotes
+    /// instead. The costly general constructions carry it: each is tried at many places of a
+    /// sentence, and the model already reads most of what they find.
+    public var fast = true
     public var examples: [RuleExample]
     public var counterExamples: [RuleExample]
     public var file: String

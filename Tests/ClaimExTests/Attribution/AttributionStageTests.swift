@@ -46,8 +46,14 @@ struct Construction: CustomTestStringConvertible, Sendable {
 
     @Test(arguments: constructions)
     func construction(_ c: Construction) throws {
+        try AttributionStageTests.check(c)
+    }
+
+    /// The construction's quote, found in the given attribution mode: its content, kind,
+    /// speaker (and resolved name) and cue.
+    static func check(_ c: Construction, attribution: AttributionMode = .full) throws {
         let m = Marked(c.marked)
-        let document = try Fixtures.document(m.text)
+        let document = try Fixtures.document(m.text, attribution: attribution)
         let quote = try #require(document.quotes.first { $0.content == m.spans["content"] },
                                  "no quote with content \(m["content"] ?? "?"); got \(document.quotes.map { document.slice($0.content) })")
         #expect(quote.kind == c.kind)

@@ -23,9 +23,20 @@ enum Fixtures {
         }
     }()
 
+    /// The bundled rules for `extract --fast`.
+    static let fastRules: RuleSet = {
+        do {
+            return try RuleSet.load(directory: rulesDirectory, attribution: .fast)
+        } catch {
+            fatalError("bundled rules do not load for the fast attribution: \(error)")
+        }
+    }()
+
     /// Runs the pipeline on a plain-text article.
-    static func document(_ text: String, depth: Pipeline.Depth = .full, id: String = "test", minQuoteConfidence: Double = 0) throws -> Document {
+    static func document(_ text: String, depth: Pipeline.Depth = .full, id: String = "test", minQuoteConfidence: Double = 0,
+                         attribution: AttributionMode = .full) throws -> Document {
         let article = Article(id: id, format: .text, body: Array(text.utf8), provenance: Provenance(input: "test"))
-        return try Pipeline(rules: rules, depth: depth, minQuoteConfidence: minQuoteConfidence).run(article, in: Workspace())
+        return try Pipeline(rules: attribution == .fast ? fastRules : rules, depth: depth, minQuoteConfidence: minQuoteConfidence)
+            .run(article, in: Workspace())
     }
 }

@@ -18,6 +18,9 @@ public struct SpeakerLexicon: Sendable {
     /// `titles`, each with the space that follows it in a mention, as bytes: what the resolver
     /// compares an ASCII mention with. Nil when a title is not ASCII (then it compares strings).
     let asciiTitles: [[UInt8]]?
+    /// `asciiTitles` by their first byte, each list in `asciiTitles`' order (longest first), so
+    /// the resolver compares a mention only with the titles that can start at its next word.
+    let asciiTitlesByFirstByte: [[[UInt8]]]?
 
     public init(cueLemmas: [String: String], titles: [String], roles: Set<String>, pronouns: [String: Referent]) {
         self.cueLemmas = cueLemmas
@@ -26,6 +29,11 @@ public struct SpeakerLexicon: Sendable {
         self.pronouns = pronouns
         let spaced = self.titles.map { Array(($0 + " ").utf8) }
         asciiTitles = spaced.allSatisfy { $0.allSatisfy(ASCIIText.isPlain) } ? spaced : nil
+        asciiTitlesByFirstByte = asciiTitles.map { titles in
+            var buckets = [[[UInt8]]](repeating: [], count: 256)
+            for title in titles where !title.isEmpty { buckets[Int(title[0])].append(title) }
+            return buckets
+        }
     }
 
     public static func load(directory: String) throws(RuleError) -> SpeakerLexicon {

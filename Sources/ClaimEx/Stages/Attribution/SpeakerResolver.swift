@@ -137,7 +137,7 @@ struct SpeakerResolver {
     /// "Defence Minister Yasar Guler" → ("Defence Minister", "Yasar Guler"). Titles may stack
     /// ("Former Defense Secretary"); a name is never reduced to nothing.
     private func splitTitle(_ mention: String) -> (title: String?, name: String) {
-        if let titles = lexicon.asciiTitles, let split = SpeakerResolver.splitTitle(mention, asciiTitles: titles) { return split }
+        if let titles = lexicon.asciiTitlesByFirstByte, let split = SpeakerResolver.splitTitle(mention, titlesByFirstByte: titles) { return split }
         var rest = Substring(mention)
         var titleEnd = rest.startIndex
         var found = false
@@ -157,16 +157,16 @@ struct SpeakerResolver {
         return (title, String(rest))
     }
 
-    /// `splitTitle` on the bytes of an ASCII mention (nil for any other), comparing each
-    /// title (with its space, lower-cased) byte by byte.
-    private static func splitTitle(_ mention: String, asciiTitles: [[UInt8]]) -> (title: String?, name: String)? {
+    /// `splitTitle` on the bytes of an ASCII mention (nil for any other), comparing each title
+    /// that starts with the next word's first letter (with its space, lower-cased) byte by byte.
+    private static func splitTitle(_ mention: String, titlesByFirstByte: [[[UInt8]]]) -> (title: String?, name: String)? {
         var mention = mention
         return mention.withUTF8 { bytes -> (title: String?, name: String)? in
             guard bytes.allSatisfy(ASCIIText.isPlain) else { return nil }
             var titleEnd = 0
             var found = false
-            outer: while true {
-                for title in asciiTitles where title.count <= bytes.count - titleEnd {
+            outer: while titleEnd < bytes.count {
+                for title in titlesByFirstByte[Int(ASCIIText.lower(bytes[titleEnd]))] where title.count <= bytes.count - titleEnd {
                     var k = 0
                     while k < title.count, ASCIIText.lower(bytes[titleEnd + k]) == title[k] { k += 1 }
                     guard k == title.count else { continue }

@@ -110,14 +110,13 @@ struct NamedFeatures: FeatureSink {
                 #expect(abs(cue.score(s, k, buf, features: f) - n.sum) < 1e-3, "cue at \(k)")
             }
             for h in words.prefix(3) {
-                let cw = s.tokens[h].norm
                 for j in words where j != h {
                     let bases = boundaries.bases(s, at: j)
                     let content = [(AttributionFeatures.contentStart, boundaries.contentStart, 0), (AttributionFeatures.contentEnd, boundaries.contentEnd, 1)]
                     for (t, m, i) in content {
                         var n = NamedFeatures(table: table)
                         f.contentBoundary(t, s, head: h, at: j, buf, into: &n)
-                        let fast = bases[i] + boundaries.content(m, s, head: h, cue: boundaries.cueWeights(m, cw), at: j)
+                        let fast = bases[i] + boundaries.content(m, s, head: h, cue: boundaries.headWeights(m, s, head: h), at: j)
                         #expect(abs(fast - n.sum) < 1e-3, "\(t.prefix) at \(j) for head \(h)")
                     }
                     let source = [(AttributionFeatures.sourceStart, boundaries.sourceStart, 2), (AttributionFeatures.sourceEnd, boundaries.sourceEnd, 3)]
@@ -125,7 +124,7 @@ struct NamedFeatures: FeatureSink {
                         for after in [true, false] {
                             var n = NamedFeatures(table: table)
                             f.sourceBoundary(t, s, head: h, contentAfter: after, at: j, buf, into: &n)
-                            let fast = bases[i] + boundaries.source(m, s, head: h, contentAfter: after, cue: boundaries.cueWeights(m, cw), at: j)
+                            let fast = bases[i] + boundaries.source(m, s, head: h, contentAfter: after, cue: boundaries.headWeights(m, s, head: h), at: j)
                             #expect(abs(fast - n.sum) < 1e-3, "\(t.prefix) at \(j) for head \(h)")
                         }
                     }

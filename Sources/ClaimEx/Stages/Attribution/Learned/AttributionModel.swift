@@ -18,6 +18,9 @@ import Foundation
 ///     <feature name>	<weight>         c:…, s:…, e:…, a:…, b:… (`AttributionFeatures`)
 public struct AttributionModel: Sendable {
     public static let fileName = "model.tsv"
+    /// The fast attribution's model (`AttributionMode.fast`): trained with the rules marked
+    /// `fast: false` left out, so it learns their constructions too.
+    public static let fastFileName = "model-fast.tsv"
     static let formatLine = "format\tclaimex-attribution-model\t1"
 
     /// A word is decoded as a cue head when the cue model gives it at least this probability.
@@ -61,8 +64,10 @@ public struct AttributionModel: Sendable {
         features = AttributionFeatures(lexicon: lexicon)
     }
 
-    /// A model from keyed weights (the trainer's fold models, which need no file).
-    init(cueThreshold: Double, sourceThreshold: Double, gate: KeyTable<Bool>, weights: WeightTable, lexicon: TokenLexicon) {
+    /// A model from keyed weights (the trainer's fold models, which need no file). `rows`: the
+    /// one-word base weights by word, when the names are known (a loaded file).
+    init(cueThreshold: Double, sourceThreshold: Double, gate: KeyTable<Bool>, weights: WeightTable, lexicon: TokenLexicon,
+         rows: BaseWordRows? = nil) {
         self.cueThreshold = cueThreshold
         self.sourceThreshold = sourceThreshold
         gateStems = []
@@ -70,14 +75,14 @@ public struct AttributionModel: Sendable {
         entries = []
         self.weights = weights
         maxDecodedWeight = AttributionFeatures.maxDecodedWeight(weights)
-        scorer = BoundaryScorer(weights)
+        scorer = BoundaryScorer(weights, rows: rows)
         cueScorer = CueScorer(weights, lexicon: lexicon)
         features = AttributionFeatures(lexicon: lexicon)
     }
 
     /// Loads the model of a rules directory, or nil when it has none (claimex then runs the
     /// rules alone). A file that exists but cannot be read is an error with its line.
-    public static func load(directory: String) throws(RuleError) -> AttributionModel? {
+    public static func load(directory: String, fileName: String = AttributionModel.fileName) throws(RuleError) -> AttributionModel? {
         let path = directory + "/attribution/" + fileName
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         let lexicon = try TokenLexicon.load(directory: directory + "/lexicons")
@@ -91,6 +96,7 @@ public struct AttributionModel: Sendable {
         var cueThreshold = 0.5, sourceThreshold = 0.05, threshold = 0.5, splitThreshold = 2.0
         var stems: [String] = []
         var weights: [(key: UInt64, weight: Float)] = []
+        var rowEntries: [(template: UInt64, value: UInt64, weight: Float)] = []
         var sawFormat = false
         var number = 0
         let bytes = Array(contents.utf8)
@@ -136,13 +142,17 @@ public struct AttributionModel: Sendable {
                         continue
                     }
                     weights.append((key, weight))
+                    if let p = FeatureKey.parts(ofName: head), p.count == 1, BaseWordRows.slotOfTemplate[p.template] != nil {
+                        rowEntries.append((p.template, p.values.0, weight))
+                    }
                 }
             }
         }
         if let failure { throw failure }
         guard sawFormat else { throw RuleError(.syntax, file: path, line: 1, message: "not an attribution model: no `\(formatLine)` line") }
         var model = AttributionModel(cueThreshold: cueThreshold, sourceThreshold: sourceThreshold,
-                                     gate: gateTable(stems.map { FeatureHash.fnv($0.utf8) }), weights: WeightTable(weights), lexicon: lexicon)
+                                     gate: gateTable(stems.map { FeatureHash.fnv($0.utf8) }), weights: WeightTable(weights), lexicon: lexicon,
+                                     rows: BaseWordRows(rowEntries))
         model.threshold = threshold
         model.splitThreshold = splitThreshold
         model.weightCount = weights.count
@@ -215,9 +225,21 @@ public struct AttributionModel: Sendable {
     }
 
     /// The cue-independent part of each word's four boundary scores (content start and end,
-    /// source start and end), for every token of a sentence; punctuation gets 0.
-    func boundaryBases(_ s: TokenizedSentence, _ buf: UnsafeBufferPointer<UInt8>, into bases: inout [SIMD4<Float>]) {
+    /// source start and end), for every token of a sentence; punctuation gets 0. `rows` is the
+    /// caller's scratch for the tokens' row offsets (`BaseWordRows`).
+    func boundaryBases(_ s: TokenizedSentence, _ buf: UnsafeBufferPointer<UInt8>, into bases: inout [SIMD4<Float>],
+                       rows offsets: inout [Int]) {
         bases.removeAll(keepingCapacity: true)
-        for j in s.tokens.indices { bases.append(s.tokens[j].isWord ? scorer.bases(s, at: j) : .zero) }
+        guard let rows = scorer.rows else {
+            for j in s.tokens.indices { bases.append(s.tokens[j].isWord ? scorer.bases(s, at: j) : .zero) }
+            return
+        }
+        offsets.removeAll(keepingCapacity: true)
+        for t in s.tokens { offsets.append(rows.row(t.norm)) }
+        rows.weights.withUnsafeBufferPointer { w in
+            offsets.withUnsafeBufferPointer { o in
+                for j in s.tokens.indices { bases.append(s.tokens[j].isWord ? scorer.bases(s, at: j, rows: rows, weights: w, offsets: o) : .zero) }
+            }
+        }
     }
 }

@@ -15,6 +15,8 @@ struct BoundaryScorer: Sendable {
         let side: [Float], d: [Float], q: [Float], cp: [Float], cn: [Float]
         /// The cue-independent part: bias, own shape [4], first and last [2 each].
         let bias: Float, shape: [Float], first: [Float], last: [Float]
+        /// `key(t.sd, side bucket)`, [side * 9 + bucket]: the first half of the `sd` key.
+        let sdKeys: [UInt64]
 
         init(_ t: F.BoundaryTemplates, _ w: WeightTable) {
             self.t = t
@@ -28,6 +30,7 @@ struct BoundaryScorer: Sendable {
             let classes = BoundaryScorer.classValues
             cp = classes.flatMap { c in F.sideValues.map { w[FeatureKey.key(t.cp, c, $0)] } }
             cn = classes.flatMap { c in F.sideValues.map { w[FeatureKey.key(t.cn, c, $0)] } }
+            sdKeys = (0..<2).flatMap { s in F.sideBucket[s].map { FeatureKey.key(t.sd, $0) } }
         }
     }
 
@@ -65,8 +68,13 @@ struct BoundaryScorer: Sendable {
     static let classValues = F.classValues + [F.start, F.end]
     let sideBucket: [UInt64]
 
-    init(_ weights: WeightTable) {
+    /// The one-word base weights by word (a model loaded from its file); nil: `bases` looks
+    /// each weight up.
+    let rows: BaseWordRows?
+
+    init(_ weights: WeightTable, rows: BaseWordRows? = nil) {
         self.weights = weights
+        self.rows = rows
         contentStart = Content(F.contentStart, weights)
         contentEnd = Content(F.contentEnd, weights)
         sourceStart = Source(F.sourceStart, weights)
@@ -126,36 +134,100 @@ struct BoundaryScorer: Sendable {
         return SIMD4(content(contentStart), content(contentEnd), source(sourceStart), source(sourceEnd))
     }
 
-    /// The weight of the cue word on each side, for one head: constant over the sentence.
-    func cueWeights(_ m: Content, _ cw: UInt64) -> (Float, Float) {
-        (weights[FeatureKey.key(m.t.cue, cw, F.sideValues[0])], weights[FeatureKey.key(m.t.cue, cw, F.sideValues[1])])
+    /// `bases(_:at:)` with its one-word weights read from `rows` (`weights` its floats,
+    /// `offsets` the tokens' row offsets): the same sums, in the same order.
+    @inline(__always) func bases(_ s: TokenizedSentence, at j: Int, rows: BaseWordRows, weights v: UnsafeBufferPointer<Float>,
+                                 offsets o: UnsafeBufferPointer<Int>) -> SIMD4<Float> {
+        typealias R = BaseWordRows
+        let n = s.tokens.count
+        let t = s.tokens[j]
+        let here = o[j], previous = j > 0 ? o[j - 1] : rows.startRow
+        let next = j + 1 < n ? o[j + 1] : rows.endRow, next2 = j + 2 < n ? o[j + 2] : rows.endRow
+        let shape = Int(t.shape.rawValue), isFirst = j == 0 ? 1 : 0, isLast = j == n - 1 ? 1 : 0
+        func content(_ m: Content, _ w: Int, _ wp: Int, _ wn: Int, _ wn2: Int) -> Float {
+            m.bias + m.shape[shape] + m.first[isFirst] + m.last[isLast]
+                + v[here + w] + v[previous + wp] + v[next + wn] + v[next2 + wn2]
+        }
+        // A neighbour's shape: a table for words and the sentence's edges, its own row for a mark.
+        func neighbourShape(_ k: Int, _ table: [Float], _ slot: Int) -> Float {
+            if k < 0 { return table[4] }
+            if k >= n { return table[5] }
+            let u = s.tokens[k]
+            return u.shape == .punctuation ? v[o[k] + slot] : table[Int(u.shape.rawValue)]
+        }
+        func source(_ m: Source, _ w: Int, _ wp: Int, _ wn: Int, _ shp: Int, _ shn: Int) -> Float {
+            m.bias + m.shape[shape] + m.first[isFirst]
+                + neighbourShape(j - 1, m.shapePrevious, shp) + neighbourShape(j + 1, m.shapeNext, shn)
+                + m.cls[BoundaryScorer.classIndex(s, j)] + m.clsPrevious[BoundaryScorer.classIndex(s, j - 1)]
+                + m.clsNext[BoundaryScorer.classIndex(s, j + 1)]
+                + v[here + w] + v[previous + wp] + v[next + wn]
+        }
+        return SIMD4(content(contentStart, R.csW, R.csWp, R.csWn, R.csWn2), content(contentEnd, R.ceW, R.ceWp, R.ceWn, R.ceWn2),
+                     source(sourceStart, R.ssW, R.ssWp, R.ssWn, R.ssShp, R.ssShn), source(sourceEnd, R.seW, R.seWp, R.seWn, R.seShp, R.seShn))
     }
 
-    func cueWeights(_ m: Source, _ cw: UInt64) -> (Float, Float) {
-        (weights[FeatureKey.key(m.t.cue, cw, F.sideValues[0])], weights[FeatureKey.key(m.t.cue, cw, F.sideValues[1])])
+    /// What one model's score takes from the head alone, constant over its sentence: the cue
+    /// word's weight on each side, and the `between` weight of the words far from it (from
+    /// `farBetween` tokens away, the key no longer depends on the word: the two words next to
+    /// the cue and a count of 4).
+    struct HeadWeights {
+        var cue: (Float, Float)
+        /// `between` at `farBetween` or more tokens after the head, and before it.
+        var farAfter: Float, farBefore: Float
+        /// The first halves of the content models' `cuew` and `cuewp` keys (0 for a source model).
+        var cuew: UInt64 = 0, cuewp: UInt64 = 0
     }
 
-    @inline(__always) func content(_ m: Content, _ s: TokenizedSentence, head h: Int, cue: (Float, Float), at j: Int) -> Float {
+    /// From this distance on, `between`'s key is the same at every word on that side.
+    static let farBetween = 5
+
+    func headWeights(_ m: Content, _ s: TokenizedSentence, head h: Int) -> HeadWeights {
+        let cw = s.tokens[h].norm
+        return HeadWeights(
+            cue: (weights[FeatureKey.key(m.t.cue, cw, F.sideValues[0])], weights[FeatureKey.key(m.t.cue, cw, F.sideValues[1])]),
+            farAfter: weights[BoundaryScorer.between(m.t.between, s, head: h, at: h + BoundaryScorer.farBetween)],
+            farBefore: weights[BoundaryScorer.between(m.t.between, s, head: h, at: h - BoundaryScorer.farBetween)],
+            cuew: FeatureKey.key(m.t.cuew, cw), cuewp: FeatureKey.key(m.t.cuewp, cw))
+    }
+
+    func headWeights(_ m: Source, _ s: TokenizedSentence, head h: Int) -> HeadWeights {
+        let cw = s.tokens[h].norm
+        return HeadWeights(
+            cue: (weights[FeatureKey.key(m.t.cue, cw, F.sideValues[0])], weights[FeatureKey.key(m.t.cue, cw, F.sideValues[1])]),
+            farAfter: weights[BoundaryScorer.between(m.t.between, s, head: h, at: h + BoundaryScorer.farBetween)],
+            farBefore: weights[BoundaryScorer.between(m.t.between, s, head: h, at: h - BoundaryScorer.farBetween)])
+    }
+
+    /// `between`'s weight at word `j`: the head's far weight, or looked up near the head.
+    @inline(__always) func betweenWeight(_ template: UInt64, _ s: TokenizedSentence, head h: Int, at j: Int, _ hw: HeadWeights) -> Float {
+        if j - h >= BoundaryScorer.farBetween { return hw.farAfter }
+        if h - j >= BoundaryScorer.farBetween { return hw.farBefore }
+        return weights[BoundaryScorer.between(template, s, head: h, at: j)]
+    }
+
+    @inline(__always) func content(_ m: Content, _ s: TokenizedSentence, head h: Int, cue hw: HeadWeights, at j: Int) -> Float {
+        let cue = hw.cue
         let side = j > h ? 0 : 1
         let b = F.bucket(side == 0 ? j - h : h - j)
-        let cw = s.tokens[h].norm, w = s.tokens[j].norm, wp = BoundaryScorer.word(s, j - 1)
+        let w = s.tokens[j].norm, wp = BoundaryScorer.word(s, j - 1)
         let q = (s.tokens[j].quoted ? 2 : 0) + (s.tokens[h].quoted ? 1 : 0)
         var sum = m.side[side] + m.d[side * 9 + b] + m.q[q] + (side == 0 ? cue.0 : cue.1)
         sum += m.cp[BoundaryScorer.classIndex(s, j - 1) * 2 + side] + m.cn[BoundaryScorer.classIndex(s, j + 1) * 2 + side]
-        sum += weights[FeatureKey.key(m.t.cuew, cw, w)] + weights[FeatureKey.key(m.t.cuewp, cw, wp)]
-        sum += weights[FeatureKey.key(m.t.sd, sideBucket[side * 9 + b], wp)]
-        sum += weights[BoundaryScorer.between(m.t.between, s, head: h, at: j)]
+        sum += weights[FeatureKey.key(partial: hw.cuew, w)] + weights[FeatureKey.key(partial: hw.cuewp, wp)]
+        sum += weights[FeatureKey.key(partial: m.sdKeys[side * 9 + b], wp)]
+        sum += betweenWeight(m.t.between, s, head: h, at: j, hw)
         return sum
     }
 
-    @inline(__always) func source(_ m: Source, _ s: TokenizedSentence, head h: Int, contentAfter: Bool, cue: (Float, Float), at j: Int) -> Float {
+    @inline(__always) func source(_ m: Source, _ s: TokenizedSentence, head h: Int, contentAfter: Bool, cue hw: HeadWeights, at j: Int) -> Float {
+        let cue = hw.cue
         let side = j > h ? 0 : 1
         let cside = contentAfter ? 0 : 1
         let b = F.bucket(side == 0 ? j - h : h - j)
         let q = (s.tokens[j].quoted ? 2 : 0) + (s.tokens[h].quoted ? 1 : 0)
         var sum = m.side[side * 2 + cside] + m.d[(side * 9 + b) * 2 + cside] + m.q[q] + (side == 0 ? cue.0 : cue.1)
         sum += m.cd[(BoundaryScorer.classIndex(s, j) * 2 + side) * 9 + b]
-        sum += weights[BoundaryScorer.between(m.t.between, s, head: h, at: j)]
+        sum += betweenWeight(m.t.between, s, head: h, at: j, hw)
         return sum
     }
 }

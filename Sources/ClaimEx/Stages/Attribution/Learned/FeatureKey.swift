@@ -17,7 +17,13 @@ enum FeatureKey {
     }
 
     @inline(__always) static func key(_ template: UInt64, _ v1: UInt64, _ v2: UInt64) -> UInt64 {
-        FeatureHash.mix(key(template, v1) &+ v2 &* 0x9e37_79b9_7f4a_7c15)
+        key(partial: key(template, v1), v2)
+    }
+
+    /// A two-value key from `key(template, v1)` made beforehand: the scorers make the part
+    /// that stays the same over a sentence once.
+    @inline(__always) static func key(partial: UInt64, _ v2: UInt64) -> UInt64 {
+        FeatureHash.mix(partial &+ v2 &* 0x9e37_79b9_7f4a_7c15)
     }
 
     @inline(__always) static func key(_ template: UInt64, _ v1: UInt64, _ v2: UInt64, _ v3: UInt64) -> UInt64 {
@@ -36,6 +42,17 @@ enum FeatureKey {
     }
 
     static func key(ofName bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard let p = parts(ofName: bytes) else { return nil }
+        switch p.count {
+        case 1: return key(p.template, p.values.0)
+        case 2: return key(p.template, p.values.0, p.values.1)
+        default: return key(p.template, p.values.0, p.values.1, p.values.2)
+        }
+    }
+
+    /// A name's template key and the hashes of its one to three values (what `key` combines),
+    /// or nil when it has no `=` or more than three values.
+    static func parts(ofName bytes: UnsafeBufferPointer<UInt8>) -> (template: UInt64, values: (UInt64, UInt64, UInt64), count: Int)? {
         guard let eq = bytes.firstIndex(of: UInt8(ascii: "=")) else { return nil }
         let t = FeatureHash.mix(FeatureHash.fnv(UnsafeBufferPointer(rebasing: bytes[..<eq])))
         // Up to three space-separated values, hashed as they are read.
@@ -56,10 +73,6 @@ enum FeatureKey {
                 h = FeatureHash.fnv(h, bytes[i])
             }
         }
-        switch count {
-        case 1: return key(t, values.0)
-        case 2: return key(t, values.0, values.1)
-        default: return key(t, values.0, values.1, values.2)
-        }
+        return (t, values, count)
     }
 }

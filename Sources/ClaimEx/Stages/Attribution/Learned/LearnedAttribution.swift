@@ -37,6 +37,8 @@ struct LearnedAttribution {
         /// The cue-independent part of each token's boundary scores (`AttributionModel.boundaryBases`),
         /// once computed for the loaded sentence.
         var bases: [SIMD4<Float>] = []
+        /// The tokens' row offsets in the model's `BaseWordRows`, for `bases`.
+        var rowOffsets: [Int] = []
         var basesReady = false
         init() {}
 
@@ -65,7 +67,7 @@ struct LearnedAttribution {
         /// The boundary bases of the loaded sentence, computed once.
         func ensureBases(_ model: AttributionModel, _ buf: UnsafeBufferPointer<UInt8>) {
             guard !basesReady else { return }
-            model.boundaryBases(sentence, buf, into: &bases)
+            model.boundaryBases(sentence, buf, into: &bases, rows: &rowOffsets)
             basesReady = true
         }
     }
@@ -308,7 +310,7 @@ struct LearnedAttribution {
         defer { scratch.giveBack(&start, &end) }
         let bases = scratch.bases
         let scorer = model.scorer
-        let cueStart = scorer.cueWeights(scorer.contentStart, s.tokens[h].norm), cueEnd = scorer.cueWeights(scorer.contentEnd, s.tokens[h].norm)
+        let cueStart = scorer.headWeights(scorer.contentStart, s, head: h), cueEnd = scorer.headWeights(scorer.contentEnd, s, head: h)
         for j in lo..<hi {
             guard j != h, s.tokens[j].isWord else {
                 start.append(-.infinity)
@@ -357,7 +359,7 @@ struct LearnedAttribution {
         defer { scratch.giveBack(&start, &end) }
         let bases = scratch.bases, cue = scratch.cue
         let scorer = model.scorer
-        let cueStart = scorer.cueWeights(scorer.sourceStart, s.tokens[h].norm), cueEnd = scorer.cueWeights(scorer.sourceEnd, s.tokens[h].norm)
+        let cueStart = scorer.headWeights(scorer.sourceStart, s, head: h), cueEnd = scorer.headWeights(scorer.sourceEnd, s, head: h)
         for j in lo..<hi {
             guard j != h, !content.contains(j), s.tokens[j].isWord else {
                 start.append(-.infinity)
@@ -365,10 +367,13 @@ struct LearnedAttribution {
                 continue
             }
             let base = bases[j]
-            start.append(LearnedAttribution.logSigmoid(
-                base[2] + scorer.source(scorer.sourceStart, s, head: h, contentAfter: after, cue: cueStart, at: j)))
-            end.append(LearnedAttribution.logSigmoid(
-                base[3] + scorer.source(scorer.sourceEnd, s, head: h, contentAfter: after, cue: cueEnd, at: j)))
+            // Scored only where the search below can use it: a start where a speaker may start
+            // (outside quotation marks), an end where one may end.
+            let cls = s.wordClass[j]
+            start.append(cls.canStartSpeaker && !s.tokens[j].quoted ? LearnedAttribution.logSigmoid(
+                base[2] + scorer.source(scorer.sourceStart, s, head: h, contentAfter: after, cue: cueStart, at: j)) : -.infinity)
+            end.append(cls.canEndSpeaker ? LearnedAttribution.logSigmoid(
+                base[3] + scorer.source(scorer.sourceEnd, s, head: h, contentAfter: after, cue: cueEnd, at: j)) : -.infinity)
         }
         var best: (Int, Int, Float)?
         let threshold = Float(model.cueThreshold)

@@ -89,6 +89,34 @@ enum WordTokenizer {
     /// `normKey` and `stemKey` in one pass: FNV is sequential, so the stem's hash is the hash
     /// state before the suffix, kept for the last three bytes.
     @inline(__always) static func keys(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> (norm: UInt64, stem: UInt64) {
+        // Most words are ASCII: their normalised length is their length, so the hash states the
+        // stem needs are those before the last three bytes, kept only there.
+        var h = FeatureKey.fnvStart
+        var i = r.lowerBound
+        let tail = r.upperBound - min(r.count, 3)
+        while i < tail {
+            let b = buf[i]
+            if b >= 0x80 { return keysOfAnyWord(buf, r) }
+            h = FeatureKey.fnv(h, b &- 0x41 < 26 ? b | 0x20 : b)
+            i += 1
+        }
+        var before: (UInt64, UInt64, UInt64) = (h, h, h)
+        var last: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        while i < r.upperBound {
+            var b = buf[i]
+            if b >= 0x80 { return keysOfAnyWord(buf, r) }
+            if b &- 0x41 < 26 { b |= 0x20 }
+            before = (before.1, before.2, h)
+            last = (last.1, last.2, b)
+            h = FeatureKey.fnv(h, b)
+            i += 1
+        }
+        return (h, stemKey(h, before: before, last: last, count: r.count))
+    }
+
+    /// `keys` for a word with non-ASCII bytes (’ and ‘ normalise to ', so the normalised length
+    /// is only known at the end).
+    private static func keysOfAnyWord(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> (norm: UInt64, stem: UInt64) {
         var h = FeatureKey.fnvStart
         // The hash before each of the last three bytes, and those bytes (newest last).
         var before: (UInt64, UInt64, UInt64) = (h, h, h)
@@ -100,16 +128,20 @@ enum WordTokenizer {
             h = FeatureKey.fnv(h, b)
             n += 1
         }
-        // -ing, -ed, -es, -s, -d, -e, with at least three bytes left (`stemSuffixes`).
-        var stem = h
-        if n >= 6, last == (UInt8(ascii: "i"), UInt8(ascii: "n"), UInt8(ascii: "g")) {
-            stem = before.0
-        } else if n >= 5, (last.1, last.2) == (UInt8(ascii: "e"), UInt8(ascii: "d")) || (last.1, last.2) == (UInt8(ascii: "e"), UInt8(ascii: "s")) {
-            stem = before.1
-        } else if n >= 4, last.2 == UInt8(ascii: "s") || last.2 == UInt8(ascii: "d") || last.2 == UInt8(ascii: "e") {
-            stem = before.2
+        return (h, stemKey(h, before: before, last: last, count: n))
+    }
+
+    /// The stem's key from the word's hash, the hash states before its last three normalised
+    /// bytes, those bytes and the normalised length: -ing, -ed, -es, -s, -d, -e dropped with at
+    /// least three bytes left (`stemSuffixes`).
+    @inline(__always) private static func stemKey(_ h: UInt64, before: (UInt64, UInt64, UInt64), last: (UInt8, UInt8, UInt8),
+                                                  count n: Int) -> UInt64 {
+        if n >= 6, last == (UInt8(ascii: "i"), UInt8(ascii: "n"), UInt8(ascii: "g")) { return before.0 }
+        if n >= 5, (last.1, last.2) == (UInt8(ascii: "e"), UInt8(ascii: "d")) || (last.1, last.2) == (UInt8(ascii: "e"), UInt8(ascii: "s")) {
+            return before.1
         }
-        return (h, stem)
+        if n >= 4, last.2 == UInt8(ascii: "s") || last.2 == UInt8(ascii: "d") || last.2 == UInt8(ascii: "e") { return before.2 }
+        return h
     }
 
     /// An ASCII letter, digit or `_`: a byte that is neither white space nor punctuation.
