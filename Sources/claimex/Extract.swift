@@ -24,7 +24,7 @@ struct Extract: ParsableCommand {
     @Flag(help: "Attribution by the rules alone, without the learned model (rules/attribution/model.tsv).")
     var rulesOnly = false
 
-    @Flag(help: "Fast attribution: leave out the general indirect rules (`fast: false`) and let their own model (rules/attribution/model-fast.tsv) find those quotes; about 1.5 times as fast, PolNeAR dev all-partial F1 0.722 instead of 0.731 (README, \"Fast attribution\").")
+    @Flag(help: "Fast attribution: leave out the general indirect rules (`fast: false`) and let their own model (rules/attribution/model-fast.tsv) find those quotes; about 1.5 times as fast, PolNeAR dev all-partial F1 0.721 instead of 0.731 (README, \"Fast attribution\").")
     var fast = false
 
     enum Grouping: String, ExpressibleByArgument, CaseIterable {

@@ -74,8 +74,7 @@ import Testing
 
     /// What the fast mode gets wrong among them (README, "Fast attribution"): a short clause
     /// before ", X said" (found, but below the model's threshold), a quoted fragment inside the
-    /// clause, an apposition kept in the speaker, an adverb before an unknown verb taken for
-    /// the cue, an action verb's object. A known issue each, so that a model that comes to find
+    /// clause, an adverb before an unknown verb taken for the cue, an action verb's object. A known issue each, so that a model that comes to find
     /// one shows here.
     @Test(arguments: AttributionStageTests.constructions.filter { AttributionModeTests.fastMisses.contains($0.marked) })
     func constructionTheFastModeMisses(_ c: Construction) throws {
@@ -87,7 +86,6 @@ import Testing
     static let fastMisses: Set<String> = [
         "⟦content:The talks would resume in March⟧, ⟦speaker:Maria Lopez⟧ ⟦cue:said⟧.",
         #"⟦content:The offer was "an insult to every worker"⟧, ⟦speaker:Maria Lopez⟧ ⟦cue:said⟧."#,
-        "⟦speaker:Maria Lopez⟧, a spokeswoman for the union, ⟦cue:said⟧ ⟦content:the strike would go on⟧.",
         "⟦speaker:Sharpton⟧ later ⟦cue:clarified⟧ ⟦content:that he meant the group, not the candidate⟧.",
         "⟦speaker:Christie⟧ ⟦cue:endorsed⟧ ⟦content:Trump⟧ last week and has appeared with him since.",
         "⟦speaker:Maria Lopez⟧ ⟦cue:said⟧ ⟦content:the plan, “a disaster,” would fail⟧.",

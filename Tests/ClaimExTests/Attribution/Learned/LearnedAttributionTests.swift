@@ -175,4 +175,43 @@ import Testing
         #expect(all.touches(19..<25) && quoted.touches(7..<8))
         #expect(!all.touches(20..<30) && !all.touches(5..<6))
     }
+
+    /// A model source "Name, apposition" gives the name as the speaker and the apposition as
+    /// its title; other commas in a source are left alone.
+    @Test(arguments: [
+        ("⟦name:Maria Lopez⟧, ⟦title:a spokeswoman for the union⟧", true),
+        ("⟦name:John Smith⟧, ⟦title:the mayor of Boston⟧", true),
+        ("⟦name:Smith⟧, ⟦title:spokesman⟧", true),
+        ("Smith, Jones and Brown", false),
+        ("the mayor, a Democrat", false),
+        ("Maria Lopez, a spokeswoman, a mother", false),
+        ("Maria Lopez", false),
+    ])
+    func appositionSplitsTheNameFromItsTitle(_ marked: String, _ splits: Bool) {
+        let m = Marked(marked)
+        var text = m.text
+        text.withUTF8 { buf in
+            var s = TokenizedSentence()
+            s.load(buf, range: 0..<buf.count, startsInsideQuote: false, lexicon: AttributionFeaturesTests.lexicon)
+            let split = LearnedAttribution.apposition(s, 0, s.tokens.count - 1, buf)
+            #expect((split != nil) == splits, "\(marked)")
+            guard let split else { return }
+            #expect(s.tokens[split.name.lowerBound].range.lowerBound..<s.tokens[split.name.upperBound].range.upperBound == m.spans["name"])
+            #expect(s.tokens[split.title.lowerBound].range.lowerBound..<s.tokens[split.title.upperBound].range.upperBound == m.spans["title"])
+        }
+    }
+
+    /// In a document, the split name is the speaker (the full mode's rules give the same), and a
+    /// later surname finds it.
+    @Test func aModelSpeakersAppositionIsItsTitle() throws {
+        let m = Marked("⟦speaker:Maria Lopez⟧, a spokeswoman for the union, is ⟦cue:expected⟧ ⟦content:to call a strike⟧. Lopez said talks had failed.")
+        let document = try Fixtures.document(m.text, attribution: .fast)
+        let quote = try #require(document.quotes.first { $0.cue?.range == m.spans["cue"] }, "\(document.quotes)")
+        #expect(quote.rule == LearnedAttribution.ruleID)
+        #expect(quote.speaker?.range == m.spans["speaker"])
+        #expect(quote.speaker?.name == "Maria Lopez")
+        #expect(quote.speaker?.title == "a spokeswoman for the union")
+        let later = try #require(document.quotes.last)
+        #expect(later.speaker?.name == "Maria Lopez" && later.speaker?.resolvedBy == .surname)
+    }
 }

@@ -246,11 +246,18 @@ struct LearnedAttribution {
             // statement", "even before he") is a clause around the speaker, who is the pronoun.
             if s.wordClass[x] == .pronoun { source = (x, x, score) } else if s.wordClass[y] == .pronoun { source = (y, y, score) }
         }
-        let speaker = source.map { s.tokens[$0.0].range.lowerBound..<s.tokens[$0.1].range.upperBound }
+        // "Maria Lopez, a spokeswoman for the union": the name speaks, the apposition is its title
+        // (as the rules' APPOS gives it), so later mentions of "Lopez" find her.
+        var name = source.map { ($0.0, $0.1) }, title: Range<Int>?
+        if let (x, y) = name, let split = LearnedAttribution.apposition(s, x, y, buf) {
+            name = (split.name.lowerBound, split.name.upperBound)
+            title = s.tokens[split.title.lowerBound].range.lowerBound..<s.tokens[split.title.upperBound].range.upperBound
+        }
+        let speaker = name.map { s.tokens[$0.0].range.lowerBound..<s.tokens[$0.1].range.upperBound }
         guard let candidate = Candidate(
             rule: LearnedAttribution.ruleID, confidence: 0, declaredKind: .indirect,
             content: [s.tokens[a].range.lowerBound..<s.tokens[b].range.upperBound], speaker: speaker,
-            cue: s.tokens[h].range, title: nil, sourceless: false, in: buf, scope: sentence)
+            cue: s.tokens[h].range, title: title, sourceless: false, in: buf, scope: sentence)
         else { return nil }
         let words = (a...b).reduce(0) { $0 + (s.tokens[$1].isWord ? 1 : 0) }
         let facts = AttributionFeatures.CandidateFacts(
@@ -262,14 +269,38 @@ struct LearnedAttribution {
 
     static let relativePronouns: Set<UInt64> = Set(["who", "which"].map { FeatureHash.fnv($0.utf8) })
 
+    /// A source span that is a name, a comma and an apposition ("Maria Lopez, a spokeswoman for
+    /// the union", "Smith, the mayor of Boston"): the name's tokens (one to six capitalised
+    /// words) and the apposition's (from a determiner or a role word to the span's end, a
+    /// closing comma left out). Nil for any other span.
+    static func apposition(_ s: TokenizedSentence, _ x: Int, _ y: Int, _ buf: UnsafeBufferPointer<UInt8>)
+        -> (name: ClosedRange<Int>, title: ClosedRange<Int>)? {
+        guard y - x >= 2, let k = (x + 1..<y).first(where: { isComma(s.tokens[$0], buf) }) else { return nil }
+        guard k - x <= 6, (x..<k).allSatisfy({ isNameWord(s, $0) }) else { return nil }
+        let a = k + 1
+        guard s.wordClass[a] == .determiner || s.wordClass[a] == .role else { return nil }
+        var b = y
+        while b > a, isComma(s.tokens[b], buf) { b -= 1 }
+        // The apposition holds no other comma: "Smith, Jones, the mayor" is a list.
+        guard b > a || s.wordClass[a] == .role, !(a...b).contains(where: { isComma(s.tokens[$0], buf) }) else { return nil }
+        return (x...(k - 1), a...b)
+    }
+
+    @inline(__always) static func isComma(_ t: WordToken, _ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        t.shape == .punctuation && t.range.count == 1 && buf[t.range.lowerBound] == UInt8(ascii: ",")
+    }
+
+    /// A word that can be part of a name: capitalised, outside quotation marks ("the Department
+    /// of Justice": a capitalised role noun too).
+    static func isNameWord(_ s: TokenizedSentence, _ k: Int) -> Bool {
+        !s.tokens[k].quoted && (s.wordClass[k] == .capitalised || s.wordClass[k] == .initialCapital
+            || (s.wordClass[k] == .role && s.tokens[k].shape == .capitalised))
+    }
+
     /// The capitalised words (up to six, "of" and "the" allowed inside) that end right before
     /// the comma in front of token `x`, or nil.
     static func antecedent(_ s: TokenizedSentence, before x: Int) -> ClosedRange<Int>? {
-        func name(_ k: Int) -> Bool {
-            // A capitalised role noun is part of a name ("the Department of Justice").
-            !s.tokens[k].quoted && (s.wordClass[k] == .capitalised || s.wordClass[k] == .initialCapital
-                || (s.wordClass[k] == .role && s.tokens[k].shape == .capitalised))
-        }
+        func name(_ k: Int) -> Bool { isNameWord(s, k) }
         guard x >= 2, s.tokens[x - 1].shape == .punctuation, s.tokens[x - 1].range.count == 1, name(x - 2) else { return nil }
         let last = x - 2
         var first = last
