@@ -15,11 +15,10 @@ public struct SpeakerLexicon: Sendable {
     public let roles: Set<String>
     /// Lower-cased pronoun → what it may refer to.
     public let pronouns: [String: Referent]
-    /// `titles`, each with the space that follows it in a mention, as bytes: what the resolver
-    /// compares an ASCII mention with. Nil when a title is not ASCII (then it compares strings).
-    let asciiTitles: [[UInt8]]?
-    /// `asciiTitles` by their first byte, each list in `asciiTitles`' order (longest first), so
-    /// the resolver compares a mention only with the titles that can start at its next word.
+    /// `titles`, each with the space that follows it in a mention, as bytes, by their first
+    /// byte (each list in `titles`' order, longest first): what the resolver compares an ASCII
+    /// mention with, only the titles that can start at its next word. Nil when a title is not
+    /// ASCII (then it compares strings).
     let asciiTitlesByFirstByte: [[[UInt8]]]?
 
     public init(cueLemmas: [String: String], titles: [String], roles: Set<String>, pronouns: [String: Referent]) {
@@ -28,11 +27,12 @@ public struct SpeakerLexicon: Sendable {
         self.roles = roles
         self.pronouns = pronouns
         let spaced = self.titles.map { Array(($0 + " ").utf8) }
-        asciiTitles = spaced.allSatisfy { $0.allSatisfy(ASCIIText.isPlain) } ? spaced : nil
-        asciiTitlesByFirstByte = asciiTitles.map { titles in
+        if spaced.allSatisfy({ $0.allSatisfy(ASCIIText.isPlain) }) {
             var buckets = [[[UInt8]]](repeating: [], count: 256)
-            for title in titles where !title.isEmpty { buckets[Int(title[0])].append(title) }
-            return buckets
+            for title in spaced { buckets[Int(title[0])].append(title) }
+            asciiTitlesByFirstByte = buckets
+        } else {
+            asciiTitlesByFirstByte = nil
         }
     }
 

@@ -66,7 +66,6 @@ struct BoundaryScorer: Sendable {
     let contentStart: Content, contentEnd: Content, sourceStart: Source, sourceEnd: Source
     /// The value keys of the word classes, then <s> and </s>.
     static let classValues = F.classValues + [F.start, F.end]
-    let sideBucket: [UInt64]
 
     /// The one-word base weights by word (a model loaded from its file); nil: `bases` looks
     /// each weight up.
@@ -79,7 +78,6 @@ struct BoundaryScorer: Sendable {
         contentEnd = Content(F.contentEnd, weights)
         sourceStart = Source(F.sourceStart, weights)
         sourceEnd = Source(F.sourceEnd, weights)
-        sideBucket = (0..<2).flatMap { s in F.sideBucket[s] }
     }
 
     /// The class index of token `k` for the tables (out of the sentence: <s> or </s>).
@@ -182,20 +180,23 @@ struct BoundaryScorer: Sendable {
     static let farBetween = 5
 
     func headWeights(_ m: Content, _ s: TokenizedSentence, head h: Int) -> HeadWeights {
-        let cw = s.tokens[h].norm
-        return HeadWeights(
-            cue: (weights[FeatureKey.key(m.t.cue, cw, F.sideValues[0])], weights[FeatureKey.key(m.t.cue, cw, F.sideValues[1])]),
-            farAfter: weights[BoundaryScorer.between(m.t.between, s, head: h, at: h + BoundaryScorer.farBetween)],
-            farBefore: weights[BoundaryScorer.between(m.t.between, s, head: h, at: h - BoundaryScorer.farBetween)],
-            cuew: FeatureKey.key(m.t.cuew, cw), cuewp: FeatureKey.key(m.t.cuewp, cw))
+        var hw = headWeights(cue: m.t.cue, between: m.t.between, s, head: h)
+        hw.cuew = FeatureKey.key(m.t.cuew, s.tokens[h].norm)
+        hw.cuewp = FeatureKey.key(m.t.cuewp, s.tokens[h].norm)
+        return hw
     }
 
     func headWeights(_ m: Source, _ s: TokenizedSentence, head h: Int) -> HeadWeights {
+        headWeights(cue: m.t.cue, between: m.t.between, s, head: h)
+    }
+
+    /// The part both kinds of model share: the cue word's weights and the far `between` weights.
+    private func headWeights(cue: UInt64, between: UInt64, _ s: TokenizedSentence, head h: Int) -> HeadWeights {
         let cw = s.tokens[h].norm
         return HeadWeights(
-            cue: (weights[FeatureKey.key(m.t.cue, cw, F.sideValues[0])], weights[FeatureKey.key(m.t.cue, cw, F.sideValues[1])]),
-            farAfter: weights[BoundaryScorer.between(m.t.between, s, head: h, at: h + BoundaryScorer.farBetween)],
-            farBefore: weights[BoundaryScorer.between(m.t.between, s, head: h, at: h - BoundaryScorer.farBetween)])
+            cue: (weights[FeatureKey.key(cue, cw, F.sideValues[0])], weights[FeatureKey.key(cue, cw, F.sideValues[1])]),
+            farAfter: weights[BoundaryScorer.between(between, s, head: h, at: h + BoundaryScorer.farBetween)],
+            farBefore: weights[BoundaryScorer.between(between, s, head: h, at: h - BoundaryScorer.farBetween)])
     }
 
     /// `between`'s weight at word `j`: the head's far weight, or looked up near the head.
