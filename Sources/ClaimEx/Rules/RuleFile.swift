@@ -7,7 +7,7 @@ import Yams
 /// line so that a rule author never needs to read Swift.
 enum RuleFile {
     /// Parses a rules file: `rules:` a list of `{id, kind, confidence, pattern, caseless, words,
-    /// requires, source, fast, scope, description, examples, counter}`. Patterns are expanded with `macros`.
+    /// requires, starts, source, fast, scope, description, examples, counter}`. Patterns are expanded with `macros`.
     static func loadRules(_ path: String, macros: Macros) throws(RuleError) -> [RuleSpec] {
         let root = try compose(path)
         guard let list = root?["rules"] else { return [] }
@@ -46,6 +46,7 @@ enum RuleFile {
                 words: try words(item["words"], macros: macros, path: path, id: id),
                 sourceless: try sourceless(item["source"], path: path, id: id),
                 fast: try fast(item["fast"], path: path, id: id),
+                startsBeforeRequires: try startsBeforeRequires(item["starts"], requires: item["requires"] != nil, path: path, id: id),
                 examples: try examples(item["examples"], path: path, id: id),
                 counterExamples: try examples(item["counter"], path: path, id: id),
                 file: path, line: line, description: item["description"]?.string
@@ -184,6 +185,20 @@ enum RuleFile {
                             message: "`fast:` is `true` or `false` (false: the rule is left out of `extract --fast`), not `\(node.string ?? "?")`")
         }
         return value
+    }
+
+    /// `starts: before-requires`, for a rule with a `requires:` pattern.
+    private static func startsBeforeRequires(_ node: Node?, requires: Bool, path: String, id: String) throws(RuleError) -> Bool {
+        guard let node else { return false }
+        guard node.string == "before-requires" else {
+            throw RuleError(.syntax, file: path, line: node.mark?.line, ruleID: id,
+                            message: "`starts:` is `before-requires` (every match starts before a match of `requires:`, in its sentence), not `\(node.string ?? "?")`")
+        }
+        guard requires else {
+            throw RuleError(.syntax, file: path, line: node.mark?.line, ruleID: id,
+                            message: "`starts: before-requires` needs a `requires:` pattern to start before")
+        }
+        return true
     }
 
     private static func examples(_ node: Node?, path: String, id: String) throws(RuleError) -> [RuleExample] {

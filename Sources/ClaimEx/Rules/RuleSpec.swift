@@ -38,6 +38,11 @@ public struct RuleSpec: Sendable {
     /// instead. The costly general constructions carry it: each is tried at many places of a
     /// sentence, and the model already reads most of what they find.
     public var fast = true
+    /// `starts: before-requires`: every match starts before a match of `requires`, in that
+    /// match's sentence, so the rule is tried only there. A rule that opens with a speaker
+    /// ("X told reporters: \"…\"") is otherwise tried at every word of the paragraph, inside
+    /// its quotations too, and its speaker could run back over a sentence end.
+    public var startsBeforeRequires = false
     public var examples: [RuleExample]
     public var counterExamples: [RuleExample]
     public var file: String

@@ -33,6 +33,10 @@ public struct RuleTester {
                     continue
                 }
                 let bytes = Array(example.text.utf8)
+                if rule.spec.startsBeforeRequires, let p = rule.prefilter, !RuleTester.startsBeforeMatch(of: p, found.range.lowerBound, bytes, scratch) {
+                    failures.append(Failure(rule: rule.spec, example: example,
+                                            problem: "the match starts after every match of `requires:`, where a rule with `starts: before-requires` is not tried"))
+                }
                 if let words = rule.spec.words, !RuleTester.matchHasWord(words, bytes, found.range) {
                     failures.append(Failure(rule: rule.spec, example: example,
                                             problem: "the match \"\(String(decoding: bytes[found.range], as: UTF8.self))\" contains none of `words:` as a whole word of the text, so the rule would never be tried on it"))
@@ -75,6 +79,18 @@ public struct RuleTester {
             ((try? p.firstMatch(in: buf, scratch: scratch)) ?? nil) == nil
                 ? "the example does not match the rule's `requires:` pattern" : nil
         }
+    }
+
+    /// Whether `start` is at or before a match of `requires` (the example is one sentence).
+    static func startsBeforeMatch(of requires: Pattern, _ start: Int, _ bytes: [UInt8], _ scratch: MatchScratch) -> Bool {
+        var found = false
+        bytes.withUnsafeBufferPointer { buf in
+            try? requires.forEachMatch(in: buf, scratch: scratch) { m in
+                found = m.range.lowerBound >= start
+                return !found
+            }
+        }
+        return found
     }
 
     /// Whether the matched bytes hold one of a rule's `words:` as `WordTriggers` reads the

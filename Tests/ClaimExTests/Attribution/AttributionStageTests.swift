@@ -62,6 +62,28 @@ struct Construction: CustomTestStringConvertible, Sendable {
         #expect(quote.cue?.range == m.spans["cue"])
     }
 
+    /// `starts: before-requires`: the speaker of "X noted, ''…''" is looked for in the sentence
+    /// where the quotation opens, not back over a sentence end ("Mr. Trump, for that matter -
+    /// are critical. As Andrew J. Tabler, …" read as one long apposition of Mr. Trump's).
+    @Test func aColonQuotesSpeakerIsInTheSentenceOfItsQuotation() throws {
+        try AttributionStageTests.check(Construction(
+            "The views of Mrs. Clinton - and Mr. Trump, for that matter - are critical. As ⟦speaker:Andrew J. Tabler⟧, an expert on Syria "
+                + "at the Washington Institute, ⟦cue:noted⟧, ''⟦content:Everyone in the region is just waiting for the next administration.⟧''",
+            .direct))
+    }
+
+    /// The windowed search finds what one search over the paragraph finds when every speaker is
+    /// in its quotation's sentence: two quotes of one paragraph, each after its own colon.
+    @Test func windowedStartsFindEveryQuoteOfTheParagraph() throws {
+        let dir = try TemporaryRules(attribution: RuleExamplesTests.colonRule)
+        let rules = try RuleSet.load(directory: dir.path)
+        let text = #"Anna said: "We are ready." Then Bob said: "So are we." Carl nodded."#
+        let article = Article(id: "t", format: .text, body: Array(text.utf8), provenance: Provenance(input: "test"))
+        let document = try Pipeline(rules: rules, attributionModel: false).run(article, in: Workspace())
+        #expect(document.quotes.map { document.slice($0.content) } == ["We are ready.", "So are we."])
+        #expect(document.quotes.map { $0.speaker?.name } == ["Anna", "Bob"])
+    }
+
     @Test func splitQuotationIsOneQuote() throws {
         let m = Marked(#""⟦a:We are ready⟧," he said. "⟦b:The talks start tomorrow.⟧""#)
         let document = try Fixtures.document("Maria Lopez spoke.\n" + m.text)

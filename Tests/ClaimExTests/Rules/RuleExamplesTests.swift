@@ -240,6 +240,56 @@ import Patterns
     }
 }
 
+extension RuleExamplesTests {
+    static let colonRule = """
+        rules:
+          - id: test.colon
+            kind: direct
+            scope: paragraph
+            requires: ':\\s*"'
+            starts: before-requires
+            pattern: '(?<speaker>\\p{Lu}\\w+) \\s+ (?<cue>said) : \\s* " (?<content>[^"]+) "'
+            examples:
+              - text: 'Anna said: "We are ready."'
+        """
+
+    /// `starts: before-requires` is read; a rule that states it without `requires:`, or with
+    /// another value, stops loading with the line and the rule id.
+    @Test func startsBeforeRequiresIsReadAndCheckedWhenLoaded() throws {
+        let dir = try TemporaryRules(attribution: RuleExamplesTests.colonRule)
+        let set = try RuleSet.load(directory: dir.path, attribution: .full)
+        #expect(set.attribution.map(\.spec.startsBeforeRequires) == [true])
+        #expect(RuleTester().test(set.attribution).failures.isEmpty)
+
+        for (yaml, message) in [
+            (RuleExamplesTests.colonRule.replacingOccurrences(of: "starts: before-requires", with: "starts: anywhere"), "anywhere"),
+            (RuleExamplesTests.colonRule.replacingOccurrences(of: "    requires: ':\\s*\"'\n", with: ""), "needs a `requires:`"),
+        ] {
+            try yaml.write(toFile: dir.path + "/attribution/test.yaml", atomically: true, encoding: .utf8)
+            do {
+                _ = try RuleSet.load(directory: dir.path)
+                Issue.record("a bad `starts:` loaded: \(yaml)")
+            } catch {
+                #expect(error.description.contains("attribution/test.yaml:"), "\(error)")
+                #expect(error.description.contains("test.colon"), "\(error)")
+                #expect(error.description.contains(message), "\(error)")
+            }
+        }
+    }
+
+    /// An example whose match starts after every match of `requires:` proves nothing for a
+    /// rule that is only tried before them: `rules test` says so.
+    @Test func anExampleStartingAfterTheRequiresMatchFails() throws {
+        let dir = try TemporaryRules(attribution: RuleExamplesTests.colonRule
+            .replacingOccurrences(of: "requires: ':\\s*\"'", with: "requires: 'Anna'")
+            .replacingOccurrences(of: "'Anna said: ", with: "'Anna and Bob said: "))
+        let set = try RuleSet.load(directory: dir.path)
+        let (failures, _) = RuleTester().test(set.attribution)
+        let failure = try #require(failures.first)
+        #expect(failure.problem.contains("starts after every match of `requires:`"), "\(failure.problem)")
+    }
+}
+
 /// A copy of the bundled rules with one attribution file replaced, removed when done.
 final class TemporaryRules {
     let path: String

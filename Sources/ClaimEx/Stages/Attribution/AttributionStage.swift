@@ -112,15 +112,42 @@ public struct AttributionStage: Stage {
             let lo = starts.firstIndex(after: { $0 < range.lowerBound })
             return lo < starts.count && starts[lo] < range.upperBound
         }
+        let sentenceStarts = document.sentences.map(\.range.lowerBound)
         func run(_ rule: AttributionRule, over ranges: [Range<Int>], paragraph: Bool) {
             do {
                 for (scope, range) in ranges.enumerated() where allowed(rule, range, paragraph: paragraph, scope) {
                     let latest = scopes.latestStart(rule.index, paragraph: paragraph, scope, range: range)
-                    try rule.compiled.pattern.forEachMatch(in: buf, range: range, latestStart: latest, scratch: scratch) { match in
-                        if let candidate = rule.candidate(from: match, in: buf, scope: range) {
-                            candidates.append(candidate)
+                    guard rule.compiled.spec.startsBeforeRequires, let p = rule.prefilter else {
+                        try rule.compiled.pattern.forEachMatch(in: buf, range: range, latestStart: latest, scratch: scratch) { match in
+                            if let candidate = rule.candidate(from: match, in: buf, scope: range) {
+                                candidates.append(candidate)
+                            }
+                            return true
                         }
-                        return true
+                        continue
+                    }
+                    // `starts: before-requires`: from the sentence of each `requires` match up
+                    // to it, left to right, each search going on from where the last match
+                    // ended, as one search over the scope would.
+                    let last = min(latest ?? range.upperBound, range.upperBound)
+                    let starts = hits[p]
+                    var cursor = range.lowerBound
+                    var i = starts.firstIndex(after: { $0 < range.lowerBound })
+                    while i < starts.count, starts[i] < range.upperBound {
+                        let h = starts[i]
+                        i += 1
+                        let sentence = sentenceStarts.firstIndex(after: { $0 <= h }) - 1
+                        let from = max(cursor, sentence >= 0 ? sentenceStarts[sentence] : range.lowerBound)
+                        if from > last { break }
+                        guard from <= h else { continue }
+                        try rule.compiled.pattern.forEachMatch(in: buf, range: from..<range.upperBound, latestStart: min(h, last),
+                                                               scratch: scratch) { match in
+                            if let candidate = rule.candidate(from: match, in: buf, scope: range) {
+                                candidates.append(candidate)
+                            }
+                            cursor = max(cursor, match.range.upperBound)
+                            return true
+                        }
                     }
                 }
             } catch {
