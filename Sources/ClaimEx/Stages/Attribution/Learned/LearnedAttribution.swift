@@ -349,17 +349,26 @@ struct LearnedAttribution {
                 continue
             }
             let base = bases[j]
-            start.append(LearnedAttribution.logSigmoid(base[0] + scorer.content(scorer.contentStart, s, head: h, cue: cueStart, at: j)))
-            end.append(LearnedAttribution.logSigmoid(base[1] + scorer.content(scorer.contentEnd, s, head: h, cue: cueEnd, at: j)))
+            // Logits: log σ is increasing, so the best end is the one of the highest logit, and
+            // log σ(z) ≤ min(0, z) bounds a start's score before it is computed.
+            start.append(base[0] + scorer.content(scorer.contentStart, s, head: h, cue: cueStart, at: j))
+            end.append(base[1] + scorer.content(scorer.contentEnd, s, head: h, cue: cueEnd, at: j))
         }
         var best: (Int, Int, Float)?
         // Each side: walking from the far end towards the start keeps the best end at or after a.
         for (first, last) in [(h + 1, hi), (lo, h)] where first < last {
             var bestEnd = -1
+            var endScore = -Float.infinity
             for a in stride(from: last - 1, through: first, by: -1) {
-                if bestEnd < 0 || end[a - lo] > end[bestEnd - lo] { bestEnd = a }
-                let score = start[a - lo] + end[bestEnd - lo]
-                if score > -.infinity, best == nil || score > best!.2 { best = (a, bestEnd, score) }
+                if bestEnd < 0 || end[a - lo] > end[bestEnd - lo] {
+                    bestEnd = a
+                    endScore = end[a - lo] == -.infinity ? -.infinity : LearnedAttribution.logSigmoid(end[a - lo])
+                }
+                let z = start[a - lo]
+                guard z > -.infinity, endScore > -.infinity else { continue }
+                if let b = best, min(0, z) + endScore <= b.2 { continue }
+                let score = LearnedAttribution.logSigmoid(z) + endScore
+                if best == nil || score > best!.2 { best = (a, bestEnd, score) }
             }
         }
         return best
