@@ -165,18 +165,23 @@ struct LearnedAttribution {
             if occupied.coversWords(sentence.range, buf) { continue }
             scratch.load(buf, range: sentence.range, startsInsideQuote: sentence.startsInsideQuote, lexicon: model.features.lexicon)
             let s = scratch.sentence
-            scratch.cue.removeAll(keepingCapacity: true)
+            // Filled outside the scratch (one exclusivity check a sentence, not one a token).
+            var cue: [Float] = []
+            swap(&cue, &scratch.cue)
+            cue.removeAll(keepingCapacity: true)
             var heads = 0
             for k in s.tokens.indices {
                 let p = model.gated(s.tokens[k]) ? model.cueProbability(s, k, buf) : 0
-                scratch.cue.append(p)
+                cue.append(p)
                 if p >= cueThreshold { heads += 1 }
             }
+            swap(&cue, &scratch.cue)
             guard heads > 0 else { continue }
             let ruleQuote = isOccupied(sentence.range)
-            for k in s.tokens.indices where scratch.cue[k] >= cueThreshold {
+            let cues = scratch.cue
+            for k in s.tokens.indices where cues[k] >= cueThreshold {
                 let headFacts = AttributionFeatures.CandidateFacts(
-                    cueProbability: scratch.cue[k], contentScore: 0, sourceScore: nil, source: nil, contentWords: 0,
+                    cueProbability: cues[k], contentScore: 0, sourceScore: nil, source: nil, contentWords: 0,
                     contentAfter: true, kind: .indirect, ruleQuoteInSentence: ruleQuote, heads: heads, head: k)
                 let bar = cutCues.contains(s.tokens[k].range) ? min(threshold, max(Float(minConfidence), LearnedAttribution.cutCueThreshold)) : threshold
                 guard !isOccupied(s.tokens[k].range), model.mayPass(headFacts, s, head: k, buf, threshold: bar),
@@ -199,10 +204,17 @@ struct LearnedAttribution {
             // only clash with those on its own tokens, so a sentence of a million words with
             // thousands of candidates stays linear (the clash test itself is on bytes).
             let n = s.tokens.count
-            scratch.contentOwner.removeAll(keepingCapacity: true)
-            scratch.contentOwner.append(contentsOf: repeatElement(-1, count: n))
-            scratch.cueOwner.removeAll(keepingCapacity: true)
-            scratch.cueOwner.append(contentsOf: repeatElement(-1, count: n))
+            var contentOwner: [Int32] = [], cueOwner: [Int32] = []
+            swap(&contentOwner, &scratch.contentOwner)
+            swap(&cueOwner, &scratch.cueOwner)
+            defer {
+                swap(&contentOwner, &scratch.contentOwner)
+                swap(&cueOwner, &scratch.cueOwner)
+            }
+            contentOwner.removeAll(keepingCapacity: true)
+            contentOwner.append(contentsOf: repeatElement(-1, count: n))
+            cueOwner.removeAll(keepingCapacity: true)
+            cueOwner.append(contentsOf: repeatElement(-1, count: n))
             var near: [Int32] = []
             for f in found {
                 let c = f.candidate
@@ -210,10 +222,10 @@ struct LearnedAttribution {
                 let b = s.tokens.firstIndex(after: { $0.range.lowerBound < c.content.upperBound })
                 near.removeAll(keepingCapacity: true)
                 for t in a..<b {
-                    if scratch.contentOwner[t] >= 0 { near.append(scratch.contentOwner[t]) }
-                    if scratch.cueOwner[t] >= 0 { near.append(scratch.cueOwner[t]) }
+                    if contentOwner[t] >= 0 { near.append(contentOwner[t]) }
+                    if cueOwner[t] >= 0 { near.append(cueOwner[t]) }
                 }
-                if scratch.contentOwner[f.head] >= 0 { near.append(scratch.contentOwner[f.head]) }
+                if contentOwner[f.head] >= 0 { near.append(contentOwner[f.head]) }
                 let clash = near.contains { i in
                     let k = kept[Int(i)]
                     return k.candidate.overlaps(c) || k.candidate.parts.contains { p in c.cue.map(p.overlaps) ?? false }
@@ -221,8 +233,8 @@ struct LearnedAttribution {
                 }
                 if !clash {
                     let index = Int32(kept.count)
-                    for t in a..<b { scratch.contentOwner[t] = index }
-                    scratch.cueOwner[f.head] = index
+                    for t in a..<b { contentOwner[t] = index }
+                    cueOwner[f.head] = index
                     kept.append(f)
                 }
             }
@@ -335,7 +347,8 @@ struct LearnedAttribution {
         // Content after its cue stops before another confident cue: "X said A, and B warned
         // that C" holds two reports (as a rule's clause is cut, `trim`).
         let split = Float(model.splitThreshold)
-        if split <= 1, h + 1 < hi, let k = (h + 1..<hi).first(where: { scratch.cue[$0] >= split }) { hi = k }
+        let cue = scratch.cue
+        if split <= 1, h + 1 < hi, let k = (h + 1..<hi).first(where: { cue[$0] >= split }) { hi = k }
         scratch.ensureBases(model, buf)
         var (start, end) = scratch.borrowScores()
         defer { scratch.giveBack(&start, &end) }
