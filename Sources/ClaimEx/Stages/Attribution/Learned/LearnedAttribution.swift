@@ -48,6 +48,13 @@ struct LearnedAttribution {
             basesReady = false
         }
 
+        /// `load` for the cue model: false (the sentence only half loaded) when no word passes `gate`.
+        func load(_ buf: UnsafeBufferPointer<UInt8>, range: Range<Int>, startsInsideQuote: Bool, lexicon: TokenLexicon,
+                  gate: KeyTable<Bool>) -> Bool {
+            basesReady = false
+            return sentence.load(buf, range: range, startsInsideQuote: startsInsideQuote, lexicon: lexicon, gate: gate)
+        }
+
         /// `start` and `end`, emptied, for a decoding loop to own (one exclusivity check for the
         /// loop, not one an access); `giveBack` returns them with their capacity.
         func borrowScores() -> ([Float], [Float]) {
@@ -163,7 +170,9 @@ struct LearnedAttribution {
             found.removeAll(keepingCapacity: true)
             // A sentence all inside the rules' quotes has no free word to be a cue: not tokenized.
             if occupied.coversWords(sentence.range, buf) { continue }
-            scratch.load(buf, range: sentence.range, startsInsideQuote: sentence.startsInsideQuote, lexicon: model.features.lexicon)
+            // No word that can be a cue head: nothing more to read.
+            guard scratch.load(buf, range: sentence.range, startsInsideQuote: sentence.startsInsideQuote,
+                               lexicon: model.features.lexicon, gate: model.gate) else { continue }
             let s = scratch.sentence
             // Filled outside the scratch (one exclusivity check a sentence, not one a token).
             var cue: [Float] = []
@@ -355,21 +364,25 @@ struct LearnedAttribution {
         let bases = scratch.bases
         let scorer = model.scorer
         let cueStart = scorer.headWeights(scorer.contentStart, s, head: h), cueEnd = scorer.headWeights(scorer.contentEnd, s, head: h)
-        for j in lo..<hi {
-            guard j != h, s.tokens[j].isWord else {
-                start.append(-.infinity)
-                end.append(-.infinity)
-                continue
+        // Logits: log σ is increasing, so the best end is the one of the highest logit, and
+        // log σ(z) ≤ min(0, z) bounds a start's score before it is computed. Written through
+        // buffers: one uniqueness check a head, not two a word.
+        start.append(contentsOf: repeatElement(-.infinity, count: hi - lo))
+        end.append(contentsOf: repeatElement(-.infinity, count: hi - lo))
+        start.withUnsafeMutableBufferPointer { startLogit in
+            end.withUnsafeMutableBufferPointer { endLogit in
+                for j in lo..<hi where j != h && s.tokens[j].isWord {
+                    let base = bases[j]
+                    startLogit[j - lo] = base[0] + scorer.content(scorer.contentStart, s, head: h, cue: cueStart, at: j)
+                    endLogit[j - lo] = base[1] + scorer.content(scorer.contentEnd, s, head: h, cue: cueEnd, at: j)
+                }
             }
-            let base = bases[j]
-            // Logits: log σ is increasing, so the best end is the one of the highest logit, and
-            // log σ(z) ≤ min(0, z) bounds a start's score before it is computed.
-            start.append(base[0] + scorer.content(scorer.contentStart, s, head: h, cue: cueStart, at: j))
-            end.append(base[1] + scorer.content(scorer.contentEnd, s, head: h, cue: cueEnd, at: j))
         }
         var best: (Int, Int, Float)?
         // Each side: walking from the far end towards the start keeps the best end at or after a.
-        for (first, last) in [(h + 1, hi), (lo, h)] where first < last {
+        for side in 0..<2 {
+            let (first, last) = side == 0 ? (h + 1, hi) : (lo, h)
+            guard first < last else { continue }
             var bestEnd = -1
             var endScore = -Float.infinity
             for a in stride(from: last - 1, through: first, by: -1) {
@@ -413,20 +426,25 @@ struct LearnedAttribution {
         let bases = scratch.bases, cue = scratch.cue
         let scorer = model.scorer
         let cueStart = scorer.headWeights(scorer.sourceStart, s, head: h), cueEnd = scorer.headWeights(scorer.sourceEnd, s, head: h)
-        for j in lo..<hi {
-            guard j != h, !content.contains(j), s.tokens[j].isWord else {
-                start.append(-.infinity)
-                end.append(-.infinity)
-                continue
+        start.append(contentsOf: repeatElement(-.infinity, count: hi - lo))
+        end.append(contentsOf: repeatElement(-.infinity, count: hi - lo))
+        start.withUnsafeMutableBufferPointer { startScore in
+            end.withUnsafeMutableBufferPointer { endScore in
+                for j in lo..<hi where j != h && !content.contains(j) && s.tokens[j].isWord {
+                    let base = bases[j]
+                    // Scored only where the search below can use it: a start where a speaker may
+                    // start (outside quotation marks), an end where one may end.
+                    let cls = s.wordClass[j]
+                    if cls.canStartSpeaker && !s.tokens[j].quoted {
+                        startScore[j - lo] = LearnedAttribution.logSigmoid(
+                            base[2] + scorer.source(scorer.sourceStart, s, head: h, contentAfter: after, cue: cueStart, at: j))
+                    }
+                    if cls.canEndSpeaker {
+                        endScore[j - lo] = LearnedAttribution.logSigmoid(
+                            base[3] + scorer.source(scorer.sourceEnd, s, head: h, contentAfter: after, cue: cueEnd, at: j))
+                    }
+                }
             }
-            let base = bases[j]
-            // Scored only where the search below can use it: a start where a speaker may start
-            // (outside quotation marks), an end where one may end.
-            let cls = s.wordClass[j]
-            start.append(cls.canStartSpeaker && !s.tokens[j].quoted ? LearnedAttribution.logSigmoid(
-                base[2] + scorer.source(scorer.sourceStart, s, head: h, contentAfter: after, cue: cueStart, at: j)) : -.infinity)
-            end.append(cls.canEndSpeaker ? LearnedAttribution.logSigmoid(
-                base[3] + scorer.source(scorer.sourceEnd, s, head: h, contentAfter: after, cue: cueEnd, at: j)) : -.infinity)
         }
         var best: (Int, Int, Float)?
         let threshold = Float(model.cueThreshold)
