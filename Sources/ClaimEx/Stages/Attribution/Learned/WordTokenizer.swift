@@ -188,22 +188,29 @@ enum WordTokenizer {
         return length == 3 && buf[j] == 0xE2 && buf[j + 1] == 0x80 && buf[j + 2] == 0x99
     }
 
-    static func shape(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> WordToken.Shape {
+    /// Inlined into the tokenizer's loop (it runs once a word); Unicode is asked apart.
+    @inline(__always) static func shape(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> WordToken.Shape {
         let b = buf[r.lowerBound]
         switch b {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return .digit
         case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-            guard r.count > 1 else { return .capitalised }
-            for i in r.dropFirst() where buf[i] >= UInt8(ascii: "a") && buf[i] <= UInt8(ascii: "z") { return .capitalised }
-            return .allCaps
-        case 0x80...:
-            // A non-ASCII first letter: ask Unicode whether it is a capital.
-            var iterator = UnsafeBufferPointer(rebasing: buf[r]).makeIterator()
-            var decoder = UTF8()
-            if case .scalarValue(let s) = decoder.decode(&iterator), s.properties.isUppercase { return .capitalised }
-            return .lower
+            var i = r.lowerBound + 1
+            while i < r.upperBound {
+                if buf[i] &- UInt8(ascii: "a") < 26 { return .capitalised }
+                i += 1
+            }
+            return r.count > 1 ? .allCaps : .capitalised
+        case 0x80...: return shapeOfNonASCII(buf, r)
         default: return .lower
         }
+    }
+
+    /// A non-ASCII first letter: Unicode says whether it is a capital.
+    private static func shapeOfNonASCII(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> WordToken.Shape {
+        var iterator = UnsafeBufferPointer(rebasing: buf[r]).makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let s) = decoder.decode(&iterator), s.properties.isUppercase { return .capitalised }
+        return .lower
     }
 
     /// The normalised bytes of a token, one at a time: ASCII lower-cased, ’ and ‘ as '.
