@@ -236,9 +236,13 @@ public struct AttributionModel: Sendable {
         }
         offsets.removeAll(keepingCapacity: true)
         for t in s.tokens { offsets.append(rows.row(t.norm)) }
+        // Written through a buffer: one uniqueness check a sentence, not one a token.
+        bases.append(contentsOf: repeatElement(.zero, count: s.tokens.count))
         rows.weights.withUnsafeBufferPointer { w in
             offsets.withUnsafeBufferPointer { o in
-                for j in s.tokens.indices { bases.append(s.tokens[j].isWord ? scorer.bases(s, at: j, rows: rows, weights: w, offsets: o) : .zero) }
+                bases.withUnsafeMutableBufferPointer { out in
+                    for j in s.tokens.indices where s.tokens[j].isWord { out[j] = scorer.bases(s, at: j, rows: rows, weights: w, offsets: o) }
+                }
             }
         }
     }
