@@ -51,9 +51,15 @@ struct TokenizedSentence {
         firstCapital = tokens.count
         firstQuotationMark = tokens.count
         lastQuotationMark = -1
+        // Written through buffers: one uniqueness check a sentence, not two a token.
+        cueClass.append(contentsOf: repeatElement(0, count: tokens.count))
+        wordClass.append(contentsOf: repeatElement(.other, count: tokens.count))
+        cueClass.withUnsafeMutableBufferPointer { cues in
+            wordClass.withUnsafeMutableBufferPointer { words in
+                for (k, t) in tokens.enumerated() { (cues[k], words[k]) = lexicon.classes(of: t, at: k, in: buf) }
+            }
+        }
         for (k, t) in tokens.enumerated() {
-            cueClass.append(lexicon.cueClassValues[lexicon.cueClassIndex(of: t)])
-            wordClass.append(lexicon.wordClass(of: t, at: k, in: buf))
             if k >= 1 && k < firstCapital && (t.shape == .capitalised || t.shape == .allCaps) { firstCapital = k }
             if t.shape == .punctuation && QuoteMarks.mark(at: t.range.lowerBound, in: buf, limit: t.range.upperBound) > 0 {
                 firstQuotationMark = min(firstQuotationMark, k)

@@ -131,12 +131,22 @@ struct TokenLexicon: Sendable {
     /// The word class of the token at `index` of its sentence (an initial capital is not a
     /// name's evidence the way a capital inside the sentence is).
     func wordClass(of token: WordToken, at index: Int, in buf: UnsafeBufferPointer<UInt8>) -> WordClass {
+        wordClass(of: token, at: index, in: buf, info: token.isWord ? info[token.norm] : 0)
+    }
+
+    /// A token's cue class value (`cueClassValues`) and word class, from one lookup of the word.
+    @inline(__always) func classes(of token: WordToken, at index: Int, in buf: UnsafeBufferPointer<UInt8>) -> (cue: UInt64, word: WordClass) {
+        let i = token.isWord ? info[token.norm] : 0
+        return (cueClassValues[Int(i >> 4)], wordClass(of: token, at: index, in: buf, info: i))
+    }
+
+    @inline(__always) private func wordClass(of token: WordToken, at index: Int, in buf: UnsafeBufferPointer<UInt8>, info i: UInt16) -> WordClass {
         switch token.shape {
         case .punctuation: return .punctuation
         case .digit: return .number
         default: break
         }
-        let fixed = info[token.norm] & 15
+        let fixed = i & 15
         if fixed != TokenLexicon.noWordClass, let c = WordClass(rawValue: UInt8(fixed)) { return c }
         let r = token.range
         // A participle: "contradicting Trump", "Citing …, Will urged", "Based on …".
