@@ -20,12 +20,15 @@ public struct SpeakerLexicon: Sendable {
     /// mention with, only the titles that can start at its next word. Nil when a title is not
     /// ASCII (then it compares strings).
     let asciiTitlesByFirstByte: [[[UInt8]]]?
+    /// `titles`, each with its following space: what a mention that is not ASCII is compared with.
+    let spacedTitles: [String]
 
     public init(cueLemmas: [String: String], titles: [String], roles: Set<String>, pronouns: [String: Referent]) {
         self.cueLemmas = cueLemmas
         self.titles = titles.map { $0.lowercased() }.sorted { $0.count > $1.count }
         self.roles = roles
         self.pronouns = pronouns
+        spacedTitles = self.titles.map { $0 + " " }
         let spaced = self.titles.map { Array(($0 + " ").utf8) }
         if spaced.allSatisfy({ $0.allSatisfy(ASCIIText.isPlain) }) {
             var buckets = [[[UInt8]]](repeating: [], count: 256)

@@ -19,7 +19,7 @@ struct SpeakerResolver {
         let mention = ASCIIText.trimmed(raw) ?? raw.trimmingWhitespace()
         // A possessor ("Mr. Trump's vows") names the same person as the plain name.
         var bare = mention
-        if mention.utf8.allSatisfy(ASCIIText.isPlain) {
+        if ASCIIText.isPlain(mention) {
             // Bytes are characters: only the straight apostrophe's two forms can end it.
             let bytes = mention.utf8
             let cut = bytes.count > 2 && bytes.last == 0x73 && bytes.dropLast().last == 0x27 ? 2
@@ -143,8 +143,8 @@ struct SpeakerResolver {
         var found = false
         outer: while true {
             let lower = rest[titleEnd...].lowercased()
-            for title in lexicon.titles where lower.hasPrefix(title + " ") {
-                titleEnd = rest.index(titleEnd, offsetBy: title.count + 1)
+            for title in lexicon.spacedTitles where lower.hasPrefix(title) {
+                titleEnd = rest.index(titleEnd, offsetBy: title.count)
                 while titleEnd < rest.endIndex, rest[titleEnd] == " " { titleEnd = rest.index(after: titleEnd) }
                 found = true
                 continue outer
