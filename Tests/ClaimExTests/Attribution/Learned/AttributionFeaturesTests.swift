@@ -119,6 +119,11 @@ struct NamedFeatures: FeatureSink {
                         let fast = bases[i] + boundaries.content(m, s, head: h, cue: boundaries.headWeights(m, s, head: h), at: j)
                         #expect(abs(fast - n.sum) < 1e-3, "\(t.prefix) at \(j) for head \(h)")
                     }
+                    // The decoder's pair is the two scores, bit for bit.
+                    let hs = boundaries.headWeights(boundaries.contentStart, s, head: h), he = boundaries.headWeights(boundaries.contentEnd, s, head: h)
+                    let pair = boundaries.contentPair(s, head: h, start: hs, end: he, at: j)
+                    #expect(pair.start.bitPattern == boundaries.content(boundaries.contentStart, s, head: h, cue: hs, at: j).bitPattern)
+                    #expect(pair.end.bitPattern == boundaries.content(boundaries.contentEnd, s, head: h, cue: he, at: j).bitPattern)
                     let source = [(AttributionFeatures.sourceStart, boundaries.sourceStart, 2), (AttributionFeatures.sourceEnd, boundaries.sourceEnd, 3)]
                     for (t, m, i) in source {
                         for after in [true, false] {

@@ -220,6 +220,26 @@ struct BoundaryScorer: Sendable {
         return sum
     }
 
+    /// `content` of both content models (start, end) at word `j`, what they share read once:
+    /// the same sums, in the same order.
+    @inline(__always) func contentPair(_ s: TokenizedSentence, head h: Int, start hs: HeadWeights, end he: HeadWeights,
+                                       at j: Int) -> (start: Float, end: Float) {
+        let side = j > h ? 0 : 1
+        let b = F.bucket(side == 0 ? j - h : h - j)
+        let w = s.tokens[j].norm, wp = BoundaryScorer.word(s, j - 1)
+        let q = (s.tokens[j].quoted ? 2 : 0) + (s.tokens[h].quoted ? 1 : 0)
+        let cp = BoundaryScorer.classIndex(s, j - 1) * 2 + side, cn = BoundaryScorer.classIndex(s, j + 1) * 2 + side
+        @inline(__always) func one(_ m: Content, _ hw: HeadWeights) -> Float {
+            var sum = m.side[side] + m.d[side * 9 + b] + m.q[q] + (side == 0 ? hw.cue.0 : hw.cue.1)
+            sum += m.cp[cp] + m.cn[cn]
+            sum += weights[FeatureKey.key(partial: hw.cuew, w)] + weights[FeatureKey.key(partial: hw.cuewp, wp)]
+            sum += weights[FeatureKey.key(partial: m.sdKeys[side * 9 + b], wp)]
+            sum += betweenWeight(m.t.between, s, head: h, at: j, hw)
+            return sum
+        }
+        return (one(contentStart, hs), one(contentEnd, he))
+    }
+
     @inline(__always) func source(_ m: Source, _ s: TokenizedSentence, head h: Int, contentAfter: Bool, cue hw: HeadWeights, at j: Int) -> Float {
         let cue = hw.cue
         let side = j > h ? 0 : 1

@@ -373,8 +373,9 @@ struct LearnedAttribution {
             end.withUnsafeMutableBufferPointer { endLogit in
                 for j in lo..<hi where j != h && s.tokens[j].isWord {
                     let base = bases[j]
-                    startLogit[j - lo] = base[0] + scorer.content(scorer.contentStart, s, head: h, cue: cueStart, at: j)
-                    endLogit[j - lo] = base[1] + scorer.content(scorer.contentEnd, s, head: h, cue: cueEnd, at: j)
+                    let (a, b) = scorer.contentPair(s, head: h, start: cueStart, end: cueEnd, at: j)
+                    startLogit[j - lo] = base[0] + a
+                    endLogit[j - lo] = base[1] + b
                 }
             }
         }
