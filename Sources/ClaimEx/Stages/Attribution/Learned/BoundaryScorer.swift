@@ -203,7 +203,12 @@ struct BoundaryScorer: Sendable {
     @inline(__always) func betweenWeight(_ template: UInt64, _ s: TokenizedSentence, head h: Int, at j: Int, _ hw: HeadWeights) -> Float {
         if j - h >= BoundaryScorer.farBetween { return hw.farAfter }
         if h - j >= BoundaryScorer.farBetween { return hw.farBefore }
-        return weights[BoundaryScorer.between(template, s, head: h, at: j)]
+        return nearBetweenWeight(template, s, head: h, at: j)
+    }
+
+    /// The lookup `betweenWeight` makes near the head, apart so that the far cases inline.
+    @inline(never) func nearBetweenWeight(_ template: UInt64, _ s: TokenizedSentence, head h: Int, at j: Int) -> Float {
+        weights[BoundaryScorer.between(template, s, head: h, at: j)]
     }
 
     @inline(__always) func content(_ m: Content, _ s: TokenizedSentence, head h: Int, cue hw: HeadWeights, at j: Int) -> Float {
