@@ -82,6 +82,13 @@ struct Construction: CustomTestStringConvertible, Sendable {
         let document = try Pipeline(rules: rules, attributionModel: false).run(article, in: Workspace())
         #expect(document.quotes.map { document.slice($0.content) } == ["We are ready.", "So are we."])
         #expect(document.quotes.map { $0.speaker?.name } == ["Anna", "Bob"])
+        // One sentence, three colons: the first two have no speaker before them, the third has;
+        // each window begins where the last one ended.
+        let one = #"the plan: "none", the date: "May", and Bob said: "Fine""#
+        let onlyBob = try Pipeline(rules: rules, attributionModel: false)
+            .run(Article(id: "u", format: .text, body: Array(one.utf8), provenance: Provenance(input: "test")), in: Workspace())
+        #expect(onlyBob.quotes.map { onlyBob.slice($0.content) } == ["Fine"])
+        #expect(onlyBob.quotes.map { $0.speaker?.name } == ["Bob"])
     }
 
     @Test func splitQuotationIsOneQuote() throws {

@@ -128,7 +128,8 @@ public struct AttributionStage: Stage {
                     }
                     // `starts: before-requires`: from the sentence of each `requires` match up
                     // to it, left to right, each search going on from where the last match
-                    // ended, as one search over the scope would.
+                    // ended, as one search over the scope would, and never trying a place
+                    // twice (a sentence of a million words with a thousand colons stays linear).
                     let last = min(latest ?? range.upperBound, range.upperBound)
                     let starts = hits[p]
                     var cursor = range.lowerBound
@@ -140,7 +141,8 @@ public struct AttributionStage: Stage {
                         let from = max(cursor, sentence >= 0 ? sentenceStarts[sentence] : range.lowerBound)
                         if from > last { break }
                         guard from <= h else { continue }
-                        try rule.compiled.pattern.forEachMatch(in: buf, range: from..<range.upperBound, latestStart: min(h, last),
+                        let limit = min(h, last)
+                        try rule.compiled.pattern.forEachMatch(in: buf, range: from..<range.upperBound, latestStart: limit,
                                                                scratch: scratch) { match in
                             if let candidate = rule.candidate(from: match, in: buf, scope: range) {
                                 candidates.append(candidate)
@@ -148,6 +150,11 @@ public struct AttributionStage: Stage {
                             cursor = max(cursor, match.range.upperBound)
                             return true
                         }
+                        // Every start up to the limit is tried: the next window begins after it
+                        // (on a character's first byte).
+                        var next = limit + 1
+                        while next < range.upperBound, buf[next] & 0xC0 == 0x80 { next += 1 }
+                        cursor = max(cursor, next)
                     }
                 }
             } catch {
