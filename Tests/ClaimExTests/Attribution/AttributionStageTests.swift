@@ -63,12 +63,12 @@ struct Construction: CustomTestStringConvertible, Sendable {
     }
 
     /// `starts: before-requires`: the speaker of "X noted, ''…''" is looked for in the sentence
-    /// where the quotation opens, not back over a sentence end ("Mr. Trump, for that matter -
-    /// are critical. As Andrew J. Tabler, …" read as one long apposition of Mr. Trump's).
+    /// where the quotation opens, not back over a sentence end ("Mr. Reyes, for that matter -
+    /// are stalled. As Maria Lopez, …" read as one long apposition of Mr. Reyes's).
     @Test func aColonQuotesSpeakerIsInTheSentenceOfItsQuotation() throws {
         try AttributionStageTests.check(Construction(
-            "The views of Mrs. Clinton - and Mr. Trump, for that matter - are critical. As ⟦speaker:Andrew J. Tabler⟧, an expert on Syria "
-                + "at the Washington Institute, ⟦cue:noted⟧, ''⟦content:Everyone in the region is just waiting for the next administration.⟧''",
+            "The plans of the council - and Mr. Reyes, for that matter - are stalled. As ⟦speaker:Maria Lopez⟧, a spokeswoman for "
+                + "the union, ⟦cue:noted⟧, ''⟦content:Everyone in the city is just waiting for the next offer.⟧''",
             .direct))
     }
 
