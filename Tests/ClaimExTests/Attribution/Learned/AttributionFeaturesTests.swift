@@ -112,18 +112,13 @@ struct NamedFeatures: FeatureSink {
             for h in words.prefix(3) {
                 for j in words where j != h {
                     let bases = boundaries.bases(s, at: j)
-                    let content = [(AttributionFeatures.contentStart, boundaries.contentStart, 0), (AttributionFeatures.contentEnd, boundaries.contentEnd, 1)]
-                    for (t, m, i) in content {
+                    let pair = boundaries.contentPair(s, head: h, start: boundaries.headWeights(boundaries.contentStart, s, head: h),
+                                                      end: boundaries.headWeights(boundaries.contentEnd, s, head: h), at: j)
+                    for (t, i, fast) in [(AttributionFeatures.contentStart, 0, pair.start), (AttributionFeatures.contentEnd, 1, pair.end)] {
                         var n = NamedFeatures(table: table)
                         f.contentBoundary(t, s, head: h, at: j, buf, into: &n)
-                        let fast = bases[i] + boundaries.content(m, s, head: h, cue: boundaries.headWeights(m, s, head: h), at: j)
-                        #expect(abs(fast - n.sum) < 1e-3, "\(t.prefix) at \(j) for head \(h)")
+                        #expect(abs(bases[i] + fast - n.sum) < 1e-3, "\(t.prefix) at \(j) for head \(h)")
                     }
-                    // The decoder's pair is the two scores, bit for bit.
-                    let hs = boundaries.headWeights(boundaries.contentStart, s, head: h), he = boundaries.headWeights(boundaries.contentEnd, s, head: h)
-                    let pair = boundaries.contentPair(s, head: h, start: hs, end: he, at: j)
-                    #expect(pair.start.bitPattern == boundaries.content(boundaries.contentStart, s, head: h, cue: hs, at: j).bitPattern)
-                    #expect(pair.end.bitPattern == boundaries.content(boundaries.contentEnd, s, head: h, cue: he, at: j).bitPattern)
                     let source = [(AttributionFeatures.sourceStart, boundaries.sourceStart, 2), (AttributionFeatures.sourceEnd, boundaries.sourceEnd, 3)]
                     for (t, m, i) in source {
                         for after in [true, false] {

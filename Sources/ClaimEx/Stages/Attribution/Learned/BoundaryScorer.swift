@@ -211,22 +211,8 @@ struct BoundaryScorer: Sendable {
         weights[BoundaryScorer.between(template, s, head: h, at: j)]
     }
 
-    @inline(__always) func content(_ m: Content, _ s: TokenizedSentence, head h: Int, cue hw: HeadWeights, at j: Int) -> Float {
-        let cue = hw.cue
-        let side = j > h ? 0 : 1
-        let b = F.bucket(side == 0 ? j - h : h - j)
-        let w = s.tokens[j].norm, wp = BoundaryScorer.word(s, j - 1)
-        let q = (s.tokens[j].quoted ? 2 : 0) + (s.tokens[h].quoted ? 1 : 0)
-        var sum = m.side[side] + m.d[side * 9 + b] + m.q[q] + (side == 0 ? cue.0 : cue.1)
-        sum += m.cp[BoundaryScorer.classIndex(s, j - 1) * 2 + side] + m.cn[BoundaryScorer.classIndex(s, j + 1) * 2 + side]
-        sum += weights[FeatureKey.key(partial: hw.cuew, w)] + weights[FeatureKey.key(partial: hw.cuewp, wp)]
-        sum += weights[FeatureKey.key(partial: m.sdKeys[side * 9 + b], wp)]
-        sum += betweenWeight(m.t.between, s, head: h, at: j, hw)
-        return sum
-    }
-
-    /// `content` of both content models (start, end) at word `j`, what they share read once:
-    /// the same sums, in the same order.
+    /// The cue-dependent part of both content models' scores (start, end) at word `j`: the
+    /// decoder wants both at every word, so what they share is read once.
     @inline(__always) func contentPair(_ s: TokenizedSentence, head h: Int, start hs: HeadWeights, end he: HeadWeights,
                                        at j: Int) -> (start: Float, end: Float) {
         let side = j > h ? 0 : 1
