@@ -37,31 +37,43 @@ public struct PlainTextCleaner: Sendable {
     }
 
     /// Lines with runs of white space folded to one space; empty lines dropped.
+    ///
+    /// Read as bytes, a run between two white-space bytes copied at once: per-byte appends cost
+    /// about as much as the rest of the cleanup together.
     static func lines(of text: String) -> [String] {
         var out: [String] = []
         var current: [UInt8] = []
-        var pendingSpace = false
-        func flush() {
-            if !current.isEmpty { out.append(String(decoding: current, as: UTF8.self)) }
-            current.removeAll(keepingCapacity: true)
-            pendingSpace = false
-        }
-        var utf8 = text.utf8.makeIterator()
-        // Skip a byte-order mark.
-        var skipBOM = text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        while let b = utf8.next() {
-            if skipBOM > 0 { skipBOM -= 1; continue }
-            switch b {
-            case 0x0A, 0x0D, 0x0C, 0x0B: flush()
-            case 0x20, 0x09, 0x00: pendingSpace = !current.isEmpty
-            default:
-                if pendingSpace { current.append(0x20); pendingSpace = false }
-                current.append(b)
+        var text = text
+        text.withUTF8 { buf in
+            let n = buf.count
+            // Skip a byte-order mark.
+            var i = n >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF ? 3 : 0
+            while i < n {
+                // One line: up to the next line break (which ends it) or the end of the text.
+                current.removeAll(keepingCapacity: true)
+                var pendingSpace = false
+                while i < n {
+                    let b = buf[i]
+                    if isLineBreak(b) { i += 1; break }
+                    if isSpace(b) {
+                        pendingSpace = !current.isEmpty
+                        i += 1
+                        continue
+                    }
+                    var j = i + 1
+                    while j < n, !isLineBreak(buf[j]), !isSpace(buf[j]) { j += 1 }
+                    if pendingSpace { current.append(0x20); pendingSpace = false }
+                    current.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<j]))
+                    i = j
+                }
+                if !current.isEmpty { out.append(String(decoding: current, as: UTF8.self)) }
             }
         }
-        flush()
         return out
     }
+
+    @inline(__always) private static func isLineBreak(_ b: UInt8) -> Bool { b == 0x0A || b == 0x0D || b == 0x0C || b == 0x0B }
+    @inline(__always) private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x00 }
 
     private func matches(_ p: Pattern?, _ line: String, _ scratch: MatchScratch) -> Bool {
         guard let p else { return false }
@@ -84,7 +96,9 @@ public struct PlainTextCleaner: Sendable {
             lines.removeFirst(index + 1)
             return
         }
-        var seen = Set<String>()
+        // At most `window` lines: compared one by one rather than hashed (a paragraph's hash
+        // reads all of it; `==` first compares lengths), with a Set's notion of equality.
+        var seen: [String] = []
         var kept: [String] = []
         var dropped = 0
         for (i, line) in lines.enumerated() {
@@ -92,7 +106,7 @@ public struct PlainTextCleaner: Sendable {
                 dropped += 1
                 continue
             }
-            if i < window { seen.insert(line) }
+            if i < window { seen.append(line) }
             kept.append(line)
         }
         // A first line without closing punctuation above a body is a headline — but only in a
@@ -154,9 +168,34 @@ public struct PlainTextCleaner: Sendable {
 
     /// Lower-cased five-letter stems of the words of four letters or more, stopwords left out.
     static func contentWords(_ line: String) -> [Substring] {
-        line.lowercased().split { !$0.isLetter && !$0.isNumber }
+        let lower = line.lowercased()
+        if let words = asciiContentWords(lower) { return words }
+        return lower.split { !$0.isLetter && !$0.isNumber }
             .filter { $0.count >= 4 && !stopwords.contains($0) }
             .map { $0.prefix(5) }
+    }
+
+    /// `contentWords` of a lower-cased ASCII line, read as bytes (nil for any other line): in
+    /// ASCII a letter or number is `a`–`z` or `0`–`9`, and a byte is a character.
+    private static func asciiContentWords(_ lower: String) -> [Substring]? {
+        let utf8 = lower.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var words: [Substring] = []
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            guard isASCIIAlphanumeric(utf8[i]) else { i = utf8.index(after: i); continue }
+            let start = i
+            var length = 0
+            while i < utf8.endIndex, isASCIIAlphanumeric(utf8[i]) { i = utf8.index(after: i); length += 1 }
+            guard length >= 4 else { continue }
+            let word = lower[start..<i]
+            if !stopwords.contains(word) { words.append(word.prefix(5)) }
+        }
+        return words
+    }
+
+    @inline(__always) private static func isASCIIAlphanumeric(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7a) || (b >= 0x30 && b <= 0x39)
     }
 }
 
