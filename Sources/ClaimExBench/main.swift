@@ -42,7 +42,7 @@ while let a = args.next() {
     case "--help", "-h":
         print("usage: claimex-bench [--data DIR] [--quotes PolNeAR.jsonl] [--rules DIR] [--seconds S] [--html-only] [--per-rule]")
         print("       claimex-bench --dump-patterns DIR   (each attribution rule as PCRE2 compiles it, DIR/ID.pcre)")
-        print("       claimex-bench --profile floor|walk|cleanup|extract|attribution|attribution-rules|attribution-fast [--runs N]   (untimed, for callgrind/perf)")
+        print("       claimex-bench --profile floor|walk|cleanup|extract|attribution|attribution-rules|attribution-fast|claims [--runs N]   (untimed, for callgrind/perf)")
         exit(0)
     default:
         FileHandle.standardError.write(Data("claimex-bench: unknown option \(a)\n".utf8))
@@ -140,9 +140,13 @@ if let stage = options.profile {
     if stage == "attribution-fast" && fastRules == nil { fail("no attribution/model-fast.tsv in \(rulesDir)") }
     let attribution = AttributionStage(rules: stage == "attribution-fast" ? fastRules! : rules, useModel: stage != "attribution-rules")
     let splitter = SentenceStage(rules: rules)
-    let profiledText: [Document] = !stage.hasPrefix("attribution") ? [] : textArticles.compactMap { a in
+    let profiledText: [Document] = !stage.hasPrefix("attribution") && stage != "claims" ? [] : textArticles.compactMap { a in
         (try? cleanup.process(a, in: workspace)).flatMap { try? splitter.process($0, in: workspace) }
     }
+    // `claims`: claim typing alone over the attributed plain-text articles (toggle on
+    // `ClaimTypingStage.process`).
+    let claimTyping = ClaimTypingStage(rules: rules)
+    let attributedText: [Document] = stage != "claims" ? [] : profiledText.compactMap { try? attribution.process($0, in: workspace) }
     let clock = ContinuousClock()
     let started = clock.now
     for _ in 0..<max(1, options.profileRuns) {
@@ -152,10 +156,11 @@ if let stage = options.profile {
         case "cleanup": for a in htmlArticles { outputBytes += (try? cleanup.process(a, in: workspace))?.text.utf8.count ?? 0 }
         case "extract": for a in htmlArticles { outputBytes += process(a, workspace).output.count }
         case "attribution", "attribution-rules", "attribution-fast": for d in profiledText { outputBytes += (try? attribution.process(d, in: workspace))?.quotes.count ?? 0 }
-        default: fail("unknown --profile stage \(stage) (floor, walk, cleanup, extract, attribution, attribution-rules, attribution-fast)")
+        case "claims": for d in attributedText { outputBytes += (try? claimTyping.process(d, in: workspace))?.claims.count ?? 0 }
+        default: fail("unknown --profile stage \(stage) (floor, walk, cleanup, extract, attribution, attribution-rules, attribution-fast, claims)")
         }
     }
-    let over = stage.hasPrefix("attribution") ? "\(profiledText.count) text articles" : "\(pages.count) pages"
+    let over = stage.hasPrefix("attribution") || stage == "claims" ? "\(profiledText.count) text articles" : "\(pages.count) pages"
     let elapsed = clock.now - started
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     print("profiled \(stage) over \(over) ×\(options.profileRuns): \(outputBytes) output units in \(String(format: "%.3f", seconds)) s")

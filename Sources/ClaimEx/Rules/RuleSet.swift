@@ -37,7 +37,7 @@ public struct RuleSet: Sendable {
         html = try HTMLCleaner.load(directory: directory + "/cleanup")
         attribution = try RuleSet.compileAll(in: directory + "/attribution", lexicons: lexicons, acceptsLatestStart: true,
                                              keep: { mode == .full || $0.fast })
-        claims = try RuleSet.compileAll(in: directory + "/claims", lexicons: lexicons)
+        claims = try RuleSet.compileAll(in: directory + "/claims", lexicons: lexicons, acceptsLatestStart: true)
         claimModel = try ClaimModel.load(directory + "/claims/" + ClaimModel.fileName)
         attributionModel = try AttributionModel.load(directory: directory, fileName: mode.modelFileName)
     }

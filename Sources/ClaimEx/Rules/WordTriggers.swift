@@ -168,6 +168,41 @@ public struct WordTriggers: Sendable {
         walk(buf, ranges: ranges, into: mask) { start, rules in hits.append(Hit(start: start, rules: rules)) }
     }
 
+    /// `candidates` over `ranges`, and where in each range the last word of each rule starts:
+    /// `latest[k * ruleCount + rule]` for the k-th range (`ruleCount × ranges.count` slots,
+    /// overwritten; -1 where the range holds none of the rule's words). A match lies in one
+    /// range and holds one of its rule's words (`rules test` checks it), so for a rule that
+    /// `isPositional` no match starts after that place, and none lies in a range without one.
+    /// Returns false when the walk cannot be sure of its words (then `mask` has every rule
+    /// and `latest` says nothing).
+    public func candidates(
+        _ buf: UnsafeBufferPointer<UInt8>, ranges: some Collection<Range<Int>>, into mask: UnsafeMutableBufferPointer<UInt64>,
+        latest: UnsafeMutableBufferPointer<Int>
+    ) -> Bool {
+        for w in 0..<stride { mask[w] = always[w] }
+        var sure = true
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: stride) { one in
+            for (k, range) in ranges.enumerated() {
+                let base = k * ruleCount
+                for r in 0..<ruleCount { latest[base + r] = -1 }
+                // Hits come in text order: each one is the latest of its rules so far.
+                let walkedSure = walk(buf, ranges: CollectionOfOne(range), into: one) { start, rules in
+                    let m = Int(rules) * stride
+                    for w in 0..<stride {
+                        var bits = masks[m + w]
+                        while bits != 0 {
+                            latest[base + w * 64 + bits.trailingZeroBitCount] = start
+                            bits &= bits - 1
+                        }
+                    }
+                }
+                if !walkedSure { sure = false }
+                for w in 0..<stride { mask[w] |= one[w] }
+            }
+        }
+        return sure
+    }
+
     /// Whether `rule` has a position in every text it may match: it has `words:` and no
     /// `<digit>` (digits are not recorded as hits).
     public func isPositional(_ rule: Int) -> Bool {

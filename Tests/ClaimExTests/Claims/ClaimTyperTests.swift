@@ -32,6 +32,27 @@ import Patterns
         #expect(v.isClaim)
     }
 
+    /// A quote in parts: each part is searched only up to where its last word of a rule starts,
+    /// and a part without one is not searched for that rule; every rule is found in its part
+    /// as it is in the whole.
+    @Test(arguments: [
+        ("We met them twice,", "and the ban on imports will stay."),
+        ("The ban on imports will stay,", "we met them twice."),
+        ("Nothing to see here,", "I think they caused the crash because of the rain."),
+        ("Prices rose sharply after the law passed,", "nothing else."),
+    ])
+    func rulesAreFoundInTheirPartOfAQuote(_ a: String, _ b: String) {
+        var text = a + " " + b
+        let split = a.utf8.count
+        let (parts, whole) = text.withUTF8 { buf in
+            (typer.hits(buf, ranges: [0..<split, (split + 1)..<buf.count], scratch: scratch),
+             [typer.hits(buf, ranges: [0..<split], scratch: scratch), typer.hits(buf, ranges: [(split + 1)..<buf.count], scratch: scratch)])
+        }
+        #expect(!parts.types.isEmpty)
+        #expect(Set(parts.indices) == Set(whole.flatMap(\.indices)))
+        #expect(parts.types == ClaimType.allCases.filter { t in whole.contains { $0.types.contains(t) } })
+    }
+
     @Test(arguments: [
         "I think we should all be kinder to each other.",
         "The weather was pleasant on Tuesday.",

@@ -37,6 +37,24 @@ import Patterns
         #expect(PlainTextCleaner.isoDate(written) == iso)
     }
 
+    /// White space folds to one space whatever its kind and length, line breaks of every kind
+    /// end a line, a byte-order mark goes, and an empty line is dropped; a line of single
+    /// spaces is taken whole.
+    @Test(arguments: [
+        ("one line of single spaces", ["one line of single spaces"]),
+        ("\u{FEFF}mark first", ["mark first"]),
+        ("  lead\tand\u{0}trail  ", ["lead and trail"]),
+        ("a  b \t c", ["a b c"]),
+        ("first\r\nsecond\rthird\u{0C}fourth\u{0B}fifth", ["first", "second", "third", "fourth", "fifth"]),
+        ("\n\n  \t \nonly this\n \n", ["only this"]),
+        ("Pérez said “yes” \t to 20 000 people", ["Pérez said “yes” to 20 000 people"]),
+        ("x", ["x"]),
+        ("", []),
+    ])
+    func linesFoldWhiteSpace(_ text: String, _ lines: [String]) {
+        #expect(PlainTextCleaner.lines(of: text) == lines)
+    }
+
     @Test func shortTextsAreOnlyNormalised() {
         let clean = cleaner.clean("  Hello   World.\r\nMy name is Jonas.  ", scratch: scratch)
         #expect(clean.paragraphs == ["Hello World.", "My name is Jonas."])

@@ -85,6 +85,45 @@ import Patterns
         #expect(!unsure)
     }
 
+    /// Per range, where the last word of each rule starts (-1 where the range has none), and
+    /// the rules of all ranges together: the claim typer's view of a quote in parts.
+    @Test func latestWordOfEachRuleInEachRange() {
+        let first = Marked("Prices ⟦led:led⟧ to protests, which ⟦because:because⟧ of 3 deaths grew.")
+        let second = Marked(" Smoking ⟦causes:causes⟧ harm.")
+        var text = first.text + second.text
+        let split = first.text.utf8.count
+        let offset = { (r: Range<Int>) in r.lowerBound + split }
+        var mask: [UInt64] = [0]
+        var latest = [Int](repeating: 7, count: 2 * triggers.ruleCount)
+        let sure = text.withUTF8 { buf in
+            mask.withUnsafeMutableBufferPointer { m in
+                latest.withUnsafeMutableBufferPointer { triggers.candidates(buf, ranges: [0..<split, split..<buf.count], into: m, latest: $0) }
+            }
+        }
+        #expect(sure)
+        #expect((0..<4).filter { mask[0] & (1 << UInt64($0)) != 0 } == [0, 1, 2, 3])
+        #expect(Array(latest[0..<4]) == [first.spans["because"]!.lowerBound, -1, -1, -1])
+        #expect(Array(latest[4..<8]) == [-1, offset(second.spans["causes"]!), -1, -1])
+        // One range alone: what it holds and nothing of the other's.
+        var one = first.text
+        let onlyFirst = one.withUTF8 { buf in
+            mask.withUnsafeMutableBufferPointer { m in
+                latest.withUnsafeMutableBufferPointer { triggers.candidates(buf, ranges: [0..<buf.count], into: m, latest: $0) }
+            }
+        }
+        #expect(onlyFirst)
+        #expect((0..<4).filter { mask[0] & (1 << UInt64($0)) != 0 } == [0, 2, 3])
+        #expect(latest[0] == first.spans["because"]!.lowerBound)
+        var odd = "cauſes led"
+        let unsure = odd.withUTF8 { buf in
+            mask.withUnsafeMutableBufferPointer { m in
+                latest.withUnsafeMutableBufferPointer { triggers.candidates(buf, ranges: [0..<buf.count], into: m, latest: $0) }
+            }
+        }
+        #expect(!unsure)
+        #expect((0..<4).filter { mask[0] & (1 << UInt64($0)) != 0 } == [0, 1, 2, 3])
+    }
+
     @Test func otherDigitsCount() {
         #expect(candidates("٣ people") == [2, 3])
         #expect(candidates("５ people") == [2, 3])

@@ -75,13 +75,21 @@ public struct ClaimTyper: Sendable {
     ) -> Hits {
         var found: UInt16 = 0
         var hits = Hits()
+        let ruleCount = rules.count
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: triggers.stride) { mask in
-            triggers.candidates(buf, ranges: ranges, into: mask)
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, ranges.count * ruleCount)) { latest in
+            let sure = triggers.candidates(buf, ranges: ranges, into: mask, latest: latest)
             for index in rules.indices where WordTriggers.contains(mask, index) {
+                // A rule with words is tried only up to where the last of them starts in each
+                // range, and not in a range without one (most sentences hold a rule's word
+                // early, and PCRE2 would otherwise try every later position).
+                let positional = sure && triggers.isPositional(index)
                 var hit = false
                 do {
-                    for range in ranges where !hit {
-                        try rules[index].pattern.forEachMatch(in: buf, range: range, scratch: scratch) { _ in
+                    for (k, range) in ranges.enumerated() where !hit {
+                        let last = positional ? latest[k * ruleCount + index] : nil
+                        if let last, last < 0 { continue }
+                        try rules[index].pattern.forEachMatch(in: buf, range: range, latestStart: last, scratch: scratch) { _ in
                             hit = true
                             return false
                         }
@@ -94,6 +102,7 @@ public struct ClaimTyper: Sendable {
                     hits.indices.append(index)
                 }
             }
+        }
         }
         if found != 0 {
             hits.types = ClaimType.allCases.filter { found & (1 << $0.index) != 0 }

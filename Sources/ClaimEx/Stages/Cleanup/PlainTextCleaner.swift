@@ -38,8 +38,9 @@ public struct PlainTextCleaner: Sendable {
 
     /// Lines with runs of white space folded to one space; empty lines dropped.
     ///
-    /// Read as bytes, a run between two white-space bytes copied at once: per-byte appends cost
-    /// about as much as the rest of the cleanup together.
+    /// Read as bytes: a run of text with single spaces in it is taken at once, and a line that
+    /// is one such run becomes its string without a copy in between (per-byte appends cost
+    /// about as much as the rest of the cleanup together).
     static func lines(of text: String) -> [String] {
         var out: [String] = []
         var current: [UInt8] = []
@@ -49,24 +50,44 @@ public struct PlainTextCleaner: Sendable {
             // Skip a byte-order mark.
             var i = n >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF ? 3 : 0
             while i < n {
-                // One line: up to the next line break (which ends it) or the end of the text.
-                current.removeAll(keepingCapacity: true)
-                var pendingSpace = false
+                // One line: up to the next line break (which ends it) or the end of the text, as
+                // runs between white space that is not one plain space.
+                var first = 0..<0
+                var runs = 0
                 while i < n {
                     let b = buf[i]
                     if isLineBreak(b) { i += 1; break }
-                    if isSpace(b) {
-                        pendingSpace = !current.isEmpty
-                        i += 1
-                        continue
-                    }
+                    if isSpace(b) { i += 1; continue }
                     var j = i + 1
-                    while j < n, !isLineBreak(buf[j]), !isSpace(buf[j]) { j += 1 }
-                    if pendingSpace { current.append(0x20); pendingSpace = false }
-                    current.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<j]))
+                    while j < n {
+                        let c = buf[j]
+                        if isLineBreak(c) { break }
+                        if isSpace(c) {
+                            guard c == 0x20, j + 1 < n, !isSpace(buf[j + 1]), !isLineBreak(buf[j + 1]) else { break }
+                            j += 2
+                            continue
+                        }
+                        j += 1
+                    }
+                    // Runs are apart by white space, which folds to one space.
+                    if runs == 0 {
+                        first = i..<j
+                    } else {
+                        if runs == 1 {
+                            current.removeAll(keepingCapacity: true)
+                            current.append(contentsOf: UnsafeBufferPointer(rebasing: buf[first]))
+                        }
+                        current.append(0x20)
+                        current.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<j]))
+                    }
+                    runs += 1
                     i = j
                 }
-                if !current.isEmpty { out.append(String(decoding: current, as: UTF8.self)) }
+                if runs == 1 {
+                    out.append(String(decoding: UnsafeBufferPointer(rebasing: buf[first]), as: UTF8.self))
+                } else if runs > 1 {
+                    out.append(String(decoding: current, as: UTF8.self))
+                }
             }
         }
         return out
@@ -168,34 +189,9 @@ public struct PlainTextCleaner: Sendable {
 
     /// Lower-cased five-letter stems of the words of four letters or more, stopwords left out.
     static func contentWords(_ line: String) -> [Substring] {
-        let lower = line.lowercased()
-        if let words = asciiContentWords(lower) { return words }
-        return lower.split { !$0.isLetter && !$0.isNumber }
+        line.lowercased().split { !$0.isLetter && !$0.isNumber }
             .filter { $0.count >= 4 && !stopwords.contains($0) }
             .map { $0.prefix(5) }
-    }
-
-    /// `contentWords` of a lower-cased ASCII line, read as bytes (nil for any other line): in
-    /// ASCII a letter or number is `a`–`z` or `0`–`9`, and a byte is a character.
-    private static func asciiContentWords(_ lower: String) -> [Substring]? {
-        let utf8 = lower.utf8
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
-        var words: [Substring] = []
-        var i = utf8.startIndex
-        while i < utf8.endIndex {
-            guard isASCIIAlphanumeric(utf8[i]) else { i = utf8.index(after: i); continue }
-            let start = i
-            var length = 0
-            while i < utf8.endIndex, isASCIIAlphanumeric(utf8[i]) { i = utf8.index(after: i); length += 1 }
-            guard length >= 4 else { continue }
-            let word = lower[start..<i]
-            if !stopwords.contains(word) { words.append(word.prefix(5)) }
-        }
-        return words
-    }
-
-    @inline(__always) private static func isASCIIAlphanumeric(_ b: UInt8) -> Bool {
-        (b >= 0x61 && b <= 0x7a) || (b >= 0x30 && b <= 0x39)
     }
 }
 
