@@ -77,4 +77,24 @@ import Testing
             #expect(offsets.scalar(buf.count) == prefix + 3)
         }
     }
+
+    /// Every byte offset of a text of ASCII blocks (read without a walk), mixed blocks and
+    /// lengths around a block's end, against a count from the start; and `base` is added.
+    @Test(arguments: [0, 1, 255, 256, 257, 511, 512, 513, 2000])
+    func everyOffsetAgainstACountFromTheStart(length: Int) {
+        var rng = SplitMix64(seed: UInt64(length))
+        let pieces = ["a", "b", " ", "é", "😀", "ж", "."]
+        var text = String(repeating: "x", count: 300)
+        while text.utf8.count < length + 300 { text += pieces[Int(rng.next() % UInt64(pieces.count))] }
+        text += String(repeating: "y", count: length)
+        text.withUTF8 { buf in
+            let offsets = ScalarOffsets(buf, base: 5)
+            var scalars = 0
+            for i in 0...buf.count {
+                if i > 0, buf[i - 1] & 0xC0 != 0x80 { scalars += 1 }
+                guard i == buf.count || buf[i] & 0xC0 != 0x80 else { continue }
+                #expect(offsets.scalar(i) == 5 + scalars, "offset \(i)")
+            }
+        }
+    }
 }
