@@ -78,10 +78,12 @@ public struct ClaimFeatures {
     // MARK: extraction
 
     mutating func add(_ key: UInt64, _ name: @autoclosure () -> String) {
-        if let scoring {
-            if let i = scoring.index(of: key) {
-                sums.claim += scoring.entries[i].claim
-                sums.checkworthy += scoring.entries[i].checkworthy
+        if scoring != nil {
+            // Read through the optional rather than bound: a binding copies the model (a
+            // retain and a release of its arrays for every word) while `sums` changes.
+            if let w = scoring?.weights(of: key) {
+                sums.claim += w.claim
+                sums.checkworthy += w.checkworthy
             }
             return
         }

@@ -65,6 +65,12 @@ public struct ClaimModel: Sendable {
         }
     }
 
+    /// The weights of a feature key, or nil for a feature the model does not know.
+    @inline(__always) func weights(of key: UInt64) -> (claim: Float, checkworthy: Float)? {
+        guard let i = index(of: key) else { return nil }
+        return (entries[i].claim, entries[i].checkworthy)
+    }
+
     /// The two probabilities for a text's features (already summed when they were scored as found).
     public func score(_ features: ClaimFeatures) -> (claim: Double, checkworthy: Double) {
         guard features.scoring == nil else {
