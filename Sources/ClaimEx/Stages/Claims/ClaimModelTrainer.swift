@@ -51,7 +51,7 @@ public struct ClaimModelTrainer {
     /// `rules` are the claim rules whose hits become features (the model file itself is
     /// not needed, so a first model can be trained from rules alone).
     public init(rulesDirectory: String, options: Options = Options()) throws(RuleError) {
-        let claims = try RuleSet.compileAll(in: rulesDirectory + "/claims", lexicons: rulesDirectory + "/lexicons")
+        let claims = try RuleSet.compileAll(in: rulesDirectory + "/claims", lexicons: rulesDirectory + "/lexicons", acceptsLatestStart: true)
         typer = ClaimTyper(rules: claims, model: nil)
         self.options = options
     }

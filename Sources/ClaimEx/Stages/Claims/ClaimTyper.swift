@@ -83,7 +83,9 @@ public struct ClaimTyper: Sendable {
                 // A rule with words is tried only up to where the last of them starts in each
                 // range, and not in a range without one (most sentences hold a rule's word
                 // early, and PCRE2 would otherwise try every later position).
-                let positional = sure && triggers.isPositional(index)
+                // (Rules compiled without PCRE2's offset limit, as some tools compile them, are
+                // searched whole.)
+                let positional = sure && triggers.isPositional(index) && rules[index].pattern.acceptsLatestStart
                 var hit = false
                 do {
                     for (k, range) in ranges.enumerated() where !hit {
