@@ -43,7 +43,7 @@ public struct RuleTester {
                 } else if let words = rule.spec.words, rule.pattern.acceptsLatestStart,
                           let bounded = RuleTester.boundedFirstMatch(rule, words, bytes, scratch), bounded != found {
                     failures.append(Failure(rule: rule.spec, example: example,
-                                            problem: "the match starts after the last of `words:` in the text, where attribution stops looking: it finds \"\(bounded.map { String(decoding: bytes[$0.range], as: UTF8.self) } ?? "nothing")\" instead"))
+                                            problem: "the match starts after the last of `words:` in the text (or its last digit, for `<digit>`), where the search stops: it finds \"\(bounded.map { String(decoding: bytes[$0.range], as: UTF8.self) } ?? "nothing")\" instead"))
                 }
                 for (name, expected) in example.captures.sorted(by: { $0.key < $1.key }) {
                     guard let index = rule.group(name) else {
@@ -104,16 +104,25 @@ public struct RuleTester {
         return hits.contains { range.contains($0.start) }
     }
 
-    /// The rule's first match when the search stops where the last of its words starts, as
-    /// `AttributionStage` runs it; nil when the words give no such place (`<digit>`).
+    /// The rule's first match when the search stops where the last of its words starts (a
+    /// digit counting for `<digit>`), as attribution and claim typing run it; nil when the
+    /// words give no such place.
     static func boundedFirstMatch(
         _ rule: CompiledRule, _ words: [String], _ bytes: [UInt8], _ scratch: MatchScratch
     ) -> MatchResult?? {
         let triggers = WordTriggers(words: [words])
-        guard triggers.isPositional(0), let last = hits(triggers, bytes)?.last else { return nil }
+        guard triggers.hasPlaces(0) else { return nil }
+        var mask: [UInt64] = [0]
+        var latest = [-1]
+        let sure = bytes.withUnsafeBufferPointer { buf in
+            mask.withUnsafeMutableBufferPointer { m in
+                latest.withUnsafeMutableBufferPointer { triggers.candidates(buf, ranges: CollectionOfOne(0..<buf.count), into: m, latest: $0) }
+            }
+        }
+        guard sure, latest[0] >= 0 else { return nil }
         return bytes.withUnsafeBufferPointer { buf in
             var result: MatchResult?
-            try? rule.pattern.forEachMatch(in: buf, latestStart: last.start, scratch: scratch) { match in
+            try? rule.pattern.forEachMatch(in: buf, latestStart: latest[0], scratch: scratch) { match in
                 result = match.result()
                 return false
             }

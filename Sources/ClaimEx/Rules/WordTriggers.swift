@@ -168,11 +168,12 @@ public struct WordTriggers: Sendable {
         walk(buf, ranges: ranges, into: mask) { start, rules in hits.append(Hit(start: start, rules: rules)) }
     }
 
-    /// `candidates` over `ranges`, and where in each range the last word of each rule starts:
+    /// `candidates` over `ranges`, and where in each range the last word of each rule starts,
+    /// `<digit>` counting as a word at every character that may be a digit:
     /// `latest[k * ruleCount + rule]` for the k-th range (`ruleCount × ranges.count` slots,
     /// overwritten; -1 where the range holds none of the rule's words). A match lies in one
     /// range and holds one of its rule's words (`rules test` checks it), so for a rule that
-    /// `isPositional` no match starts after that place, and none lies in a range without one.
+    /// `hasPlaces` no match starts after that place, and none lies in a range without one.
     /// Returns false when the walk cannot be sure of its words (then `mask` has every rule
     /// and `latest` says nothing).
     public func candidates(
@@ -186,7 +187,8 @@ public struct WordTriggers: Sendable {
                 let base = k * ruleCount
                 for r in 0..<ruleCount { latest[base + r] = -1 }
                 // Hits come in text order: each one is the latest of its rules so far.
-                let walkedSure = walk(buf, ranges: CollectionOfOne(range), into: one) { start, rules in
+                var lastDigit = -1
+                let walkedSure = walk(buf, ranges: CollectionOfOne(range), into: one, digitAt: { lastDigit = $0 }) { start, rules in
                     let m = Int(rules) * stride
                     for w in 0..<stride {
                         var bits = masks[m + w]
@@ -197,10 +199,26 @@ public struct WordTriggers: Sendable {
                     }
                 }
                 if !walkedSure { sure = false }
+                if lastDigit >= 0 {
+                    for w in 0..<stride {
+                        var bits = digit[w]
+                        while bits != 0 {
+                            let r = w * 64 + bits.trailingZeroBitCount
+                            latest[base + r] = max(latest[base + r], lastDigit)
+                            bits &= bits - 1
+                        }
+                    }
+                }
                 for w in 0..<stride { mask[w] |= one[w] }
             }
         }
         return sure
+    }
+
+    /// Whether `rule` has a place in every text it may match when `<digit>` counts as a word
+    /// at each digit (`candidates(_:ranges:into:latest:)`): it has `words:`.
+    public func hasPlaces(_ rule: Int) -> Bool {
+        always[rule / 64] & (1 << UInt64(rule % 64)) == 0
     }
 
     /// Whether `rule` has a position in every text it may match: it has `words:` and no
@@ -217,7 +235,7 @@ public struct WordTriggers: Sendable {
     /// The walk behind both `candidates`: `found(start, rules)` for every word of a rule.
     @inline(__always) private func walk(
         _ buf: UnsafeBufferPointer<UInt8>, ranges: some Collection<Range<Int>>, into mask: UnsafeMutableBufferPointer<UInt64>,
-        found: (Int, Int32) -> Void
+        digitAt: (Int) -> Void = { _ in }, found: (Int, Int32) -> Void
     ) -> Bool {
         for w in 0..<stride { mask[w] = always[w] }
         var sawDigit = false
@@ -255,13 +273,19 @@ public struct WordTriggers: Sendable {
                         let rules = lookup(WordTriggers.wordKey(hash), into: mask, slots)
                         if rules >= 0 { found(start, rules) }
                     } else if b < 0x80 {
-                        if b >= 0x30 && b <= 0x39 { sawDigit = true }
+                        if b >= 0x30 && b <= 0x39 {
+                            sawDigit = true
+                            digitAt(i)
+                        }
                         i += 1
                     } else {
                         // ſ (C5 BF) and K (E2 84 AA) match s and k caselessly: no word is certain.
                         if b == 0xc5 && i + 1 < end && buf[i + 1] == 0xbf { unsure = true }
                         if b == 0xe2 && i + 2 < end && buf[i + 1] == 0x84 && buf[i + 2] == 0xaa { unsure = true }
-                        if WordTriggers.mayStartDigit(b) { sawDigit = true }
+                        if WordTriggers.mayStartDigit(b) {
+                            sawDigit = true
+                            digitAt(i)
+                        }
                         i += ClaimFeatures.scalarWidth(b)
                     }
                 }

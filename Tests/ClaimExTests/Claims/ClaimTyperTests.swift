@@ -40,6 +40,8 @@ import Patterns
         ("The ban on imports will stay,", "we met them twice."),
         ("Nothing to see here,", "I think they caused the crash because of the rain."),
         ("Prices rose sharply after the law passed,", "nothing else."),
+        ("It cost 4 million dollars,", "they said, and rose 5% in 2019."),
+        ("Nothing here,", "but 30 percent of the 2,000 voters stayed home."),
     ])
     func rulesAreFoundInTheirPartOfAQuote(_ a: String, _ b: String) {
         var text = a + " " + b

@@ -85,10 +85,11 @@ import Patterns
         #expect(!unsure)
     }
 
-    /// Per range, where the last word of each rule starts (-1 where the range has none), and
-    /// the rules of all ranges together: the claim typer's view of a quote in parts.
+    /// Per range, where the last word of each rule starts (-1 where the range has none; for
+    /// `<digit>`, the last digit), and the rules of all ranges together: the claim typer's view
+    /// of a quote in parts.
     @Test func latestWordOfEachRuleInEachRange() {
-        let first = Marked("Prices ⟦led:led⟧ to protests, which ⟦because:because⟧ of 3 deaths grew.")
+        let first = Marked("Prices ⟦led:led⟧ to 2 protests, which ⟦because:because⟧ of ⟦digit:3⟧ deaths grew.")
         let second = Marked(" Smoking ⟦causes:causes⟧ harm.")
         var text = first.text + second.text
         let split = first.text.utf8.count
@@ -102,7 +103,7 @@ import Patterns
         }
         #expect(sure)
         #expect((0..<4).filter { mask[0] & (1 << UInt64($0)) != 0 } == [0, 1, 2, 3])
-        #expect(Array(latest[0..<4]) == [first.spans["because"]!.lowerBound, -1, -1, -1])
+        #expect(Array(latest[0..<4]) == [first.spans["because"]!.lowerBound, -1, first.spans["digit"]!.lowerBound, -1])
         #expect(Array(latest[4..<8]) == [-1, offset(second.spans["causes"]!), -1, -1])
         // One range alone: what it holds and nothing of the other's.
         var one = first.text

@@ -80,12 +80,13 @@ public struct ClaimTyper: Sendable {
         withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, ranges.count * ruleCount)) { latest in
             let sure = triggers.candidates(buf, ranges: ranges, into: mask, latest: latest)
             for index in rules.indices where WordTriggers.contains(mask, index) {
-                // A rule with words is tried only up to where the last of them starts in each
-                // range, and not in a range without one (most sentences hold a rule's word
-                // early, and PCRE2 would otherwise try every later position).
+                // A rule with words is tried only up to where the last of them (or, for
+                // `<digit>`, the last digit) starts in each range, and not in a range without
+                // one (most sentences hold a rule's word early, and PCRE2 would otherwise try
+                // every later position).
                 // (Rules compiled without PCRE2's offset limit, as some tools compile them, are
                 // searched whole.)
-                let positional = sure && triggers.isPositional(index) && rules[index].pattern.acceptsLatestStart
+                let positional = sure && triggers.hasPlaces(index) && rules[index].pattern.acceptsLatestStart
                 var hit = false
                 do {
                     for (k, range) in ranges.enumerated() where !hit {
