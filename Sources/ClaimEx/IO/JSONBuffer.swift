@@ -30,6 +30,16 @@ public struct JSONBuffer {
         needsComma = false
     }
 
+    /// Members already encoded by another `JSONBuffer` (`"key":value`, comma-separated, as
+    /// its `bytes` hold them), appended as they are: what every record of a document repeats
+    /// is encoded once.
+    public mutating func members(_ encoded: [UInt8]) {
+        guard !encoded.isEmpty else { return }
+        separator()
+        bytes.append(contentsOf: encoded)
+        needsComma = true
+    }
+
     public mutating func string(_ s: String) {
         separator()
         var s = s

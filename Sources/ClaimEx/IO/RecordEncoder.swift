@@ -11,12 +11,16 @@ public enum RecordEncoder {
         document.withUTF8 { buf in
             let offsets = ScalarOffsets(buf, base: origin.scalars)
             let sentences = origin.sentences
+            // Every record of the document ends with the same provenance: encoded once.
+            var shared = JSONBuffer()
+            provenance(document, into: &shared)
+            let provenance = shared.bytes
             for quote in document.quotes {
-                self.quote(quote, document, buf, offsets, sentences: sentences, standalone: true, into: &json)
+                self.quote(quote, document, buf, offsets, sentences: sentences, provenance: provenance, into: &json)
                 if json.bytes.count >= flushAt { flush(&json) }
             }
             for claim in document.claims {
-                self.claim(claim, document, buf, offsets, sentences: sentences, standalone: true, into: &json)
+                self.claim(claim, document, buf, offsets, sentences: sentences, provenance: provenance, into: &json)
                 if json.bytes.count >= flushAt { flush(&json) }
             }
         }
@@ -33,11 +37,11 @@ public enum RecordEncoder {
             json.key("article_id"); json.string(document.article.id)
             json.key("quotes")
             json.beginArray()
-            for quote in document.quotes { self.quote(quote, document, buf, offsets, standalone: false, into: &json) }
+            for quote in document.quotes { self.quote(quote, document, buf, offsets, provenance: nil, into: &json) }
             json.endArray()
             json.key("claims")
             json.beginArray()
-            for claim in document.claims { self.claim(claim, document, buf, offsets, standalone: false, into: &json) }
+            for claim in document.claims { self.claim(claim, document, buf, offsets, provenance: nil, into: &json) }
             json.endArray()
             provenance(document, into: &json)
             json.endObject()
@@ -45,8 +49,10 @@ public enum RecordEncoder {
         }
     }
 
+    /// `provenance`: the document's provenance members, encoded once (`provenance(_:into:)`),
+    /// for a stand-alone record; nil inside an `article` record.
     private static func quote(_ quote: Quote, _ document: Document, _ buf: UnsafeBufferPointer<UInt8>, _ offsets: ScalarOffsets,
-                              sentences: Int = 0, standalone: Bool, into json: inout JSONBuffer) {
+                              sentences: Int = 0, provenance: [UInt8]?, into json: inout JSONBuffer) {
         let id = document.article.id
         let (start, end) = offsets.span(quote.content)
         json.beginObject()
@@ -83,13 +89,13 @@ public enum RecordEncoder {
         json.key("checkworthy"); json.number(quote.checkworthy)
         json.key("rule"); json.string(quote.rule)
         json.key("confidence"); json.number(quote.confidence)
-        if standalone { provenance(document, into: &json) }
+        if let provenance { json.members(provenance) }
         json.endObject()
-        if standalone { json.newline() }
+        if provenance != nil { json.newline() }
     }
 
     private static func claim(_ claim: Claim, _ document: Document, _ buf: UnsafeBufferPointer<UInt8>, _ offsets: ScalarOffsets,
-                              sentences: Int = 0, standalone: Bool, into json: inout JSONBuffer) {
+                              sentences: Int = 0, provenance: [UInt8]?, into json: inout JSONBuffer) {
         let id = document.article.id
         let (start, end) = offsets.span(claim.range)
         json.beginObject()
@@ -102,9 +108,9 @@ public enum RecordEncoder {
         json.key("claim_types"); types(claim.types, into: &json)
         json.key("checkworthy"); json.number(claim.checkworthy)
         json.key("rule"); json.string(claim.rule)
-        if standalone { provenance(document, into: &json) }
+        if let provenance { json.members(provenance) }
         json.endObject()
-        if standalone { json.newline() }
+        if provenance != nil { json.newline() }
     }
 
     /// The `document` record of `claimex clean`.

@@ -63,6 +63,28 @@ import Testing
     }
 }
 
+@Suite struct JSONBufferMembersTests {
+    /// Members encoded once go into any object as if written there: after other members, as
+    /// the first, and never as an empty member.
+    @Test func encodedMembersJoinAnObject() throws {
+        var shared = JSONBuffer()
+        shared.key("url"); shared.string("https://example.org/a?b=\"c\"")
+        shared.key("line"); shared.int(7)
+        for first in [false, true] {
+            var json = JSONBuffer()
+            json.beginObject()
+            if !first { json.key("type"); json.string("quote") }
+            json.members(shared.bytes)
+            json.members([])
+            json.key("end"); json.bool(true)
+            json.endObject()
+            let line = String(decoding: json.bytes, as: UTF8.self)
+            #expect(line == (first ? "{" : #"{"type":"quote","#) + #""url":"https://example.org/a?b=\"c\"","line":7,"end":true}"#)
+            _ = try JSONSerialization.jsonObject(with: Data(json.bytes))
+        }
+    }
+}
+
 @Suite struct ScalarOffsetsTests {
     @Test(arguments: [0, 1, 255, 256, 257, 1000])
     func bytesBecomeCodePoints(prefix: Int) {
