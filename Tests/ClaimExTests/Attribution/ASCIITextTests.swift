@@ -29,7 +29,7 @@ import Testing
     /// The resolver's byte path splits titles, possessors and surnames as its string path did.
     @Test func speakersResolveAsBefore() {
         let lexicon = Fixtures.rules.speakers
-        #expect(lexicon.asciiTitlesByFirstByte != nil)
+        #expect(lexicon.asciiTitlesByFirstBytes != nil)
         var resolver = SpeakerResolver(lexicon: lexicon)
         let full = resolver.resolve(mention: " Defence Minister  Yasar Guler's", range: 0..<10, apposition: nil)
         #expect(full.name == "Yasar Guler")

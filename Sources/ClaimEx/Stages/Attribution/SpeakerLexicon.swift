@@ -16,10 +16,11 @@ public struct SpeakerLexicon: Sendable {
     /// Lower-cased pronoun → what it may refer to.
     public let pronouns: [String: Referent]
     /// `titles`, each with the space that follows it in a mention, as bytes, by their first
-    /// byte (each list in `titles`' order, longest first): what the resolver compares an ASCII
-    /// mention with, only the titles that can start at its next word. Nil when a title is not
-    /// ASCII (then it compares strings).
-    let asciiTitlesByFirstByte: [[[UInt8]]]?
+    /// two bytes (`SpeakerLexicon.pairKey`; each list in `titles`' order, longest first): what
+    /// the resolver compares an ASCII mention with, only the titles that can start at its next
+    /// word (by the first byte alone, a mention's word was compared with some sixty). Nil when
+    /// a title is not ASCII (then it compares strings).
+    let asciiTitlesByFirstBytes: [UInt16: [[UInt8]]]?
     /// `titles`, each with its following space: what a mention that is not ASCII is compared with.
     let spacedTitles: [String]
 
@@ -30,13 +31,19 @@ public struct SpeakerLexicon: Sendable {
         self.pronouns = pronouns
         spacedTitles = self.titles.map { $0 + " " }
         let spaced = self.titles.map { Array(($0 + " ").utf8) }
-        if spaced.allSatisfy({ $0.allSatisfy(ASCIIText.isPlain) }) {
-            var buckets = [[[UInt8]]](repeating: [], count: 256)
-            for title in spaced { buckets[Int(title[0])].append(title) }
-            asciiTitlesByFirstByte = buckets
+        // Every spaced title has two bytes or more: a letter and its space.
+        if spaced.allSatisfy({ $0.count >= 2 && $0.allSatisfy(ASCIIText.isPlain) }) {
+            var buckets: [UInt16: [[UInt8]]] = [:]
+            for title in spaced { buckets[SpeakerLexicon.pairKey(title[0], title[1]), default: []].append(title) }
+            asciiTitlesByFirstBytes = buckets
         } else {
-            asciiTitlesByFirstByte = nil
+            asciiTitlesByFirstBytes = nil
         }
+    }
+
+    /// The bucket of a title, or of the place in a mention where one may start, lower-cased.
+    @inline(__always) static func pairKey(_ a: UInt8, _ b: UInt8) -> UInt16 {
+        UInt16(ASCIIText.lower(a)) << 8 | UInt16(ASCIIText.lower(b))
     }
 
     public static func load(directory: String) throws(RuleError) -> SpeakerLexicon {

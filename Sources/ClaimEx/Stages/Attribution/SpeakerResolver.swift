@@ -110,7 +110,9 @@ struct SpeakerResolver {
     /// A mention that starts with a determiner or ends in a role noun names a role, not a person.
     private func isRole(_ lower: String) -> Bool {
         if let (first, only) = SpeakerResolver.firstWord(lower) {
-            return SpeakerResolver.determiners.contains(first) || (only && lexicon.roles.contains(first))
+            // Most mentions are names: a first word of a length no determiner has is not one.
+            if first.utf8.count <= SpeakerResolver.longestDeterminer, SpeakerResolver.determiners.contains(first) { return true }
+            return only && lexicon.roles.contains(first)
         }
         let words = lower.split(separator: " ")
         guard let first = words.first else { return false }
@@ -120,6 +122,7 @@ struct SpeakerResolver {
 
     static let determiners: Set<String> = ["the", "a", "an", "one", "another", "two", "three", "four", "several", "some", "many",
                                            "its", "his", "her", "their"]
+    static let longestDeterminer = determiners.map(\.utf8.count).max() ?? 0
 
     /// `text.split(separator: " ")`'s first word and whether it is the only one, for ASCII
     /// text (nil otherwise, and for text with no word).
@@ -137,7 +140,7 @@ struct SpeakerResolver {
     /// "Defence Minister Yasar Guler" → ("Defence Minister", "Yasar Guler"). Titles may stack
     /// ("Former Defense Secretary"); a name is never reduced to nothing.
     private func splitTitle(_ mention: String) -> (title: String?, name: String) {
-        if let titles = lexicon.asciiTitlesByFirstByte, let split = SpeakerResolver.splitTitle(mention, titlesByFirstByte: titles) { return split }
+        if let titles = lexicon.asciiTitlesByFirstBytes, let split = SpeakerResolver.splitTitle(mention, titlesByFirstBytes: titles) { return split }
         var rest = Substring(mention)
         var titleEnd = rest.startIndex
         var found = false
@@ -158,15 +161,17 @@ struct SpeakerResolver {
     }
 
     /// `splitTitle` on the bytes of an ASCII mention (nil for any other), comparing each title
-    /// that starts with the next word's first letter (with its space, lower-cased) byte by byte.
-    private static func splitTitle(_ mention: String, titlesByFirstByte: [[[UInt8]]]) -> (title: String?, name: String)? {
+    /// that starts with the next word's first two bytes (with its space, lower-cased) byte by
+    /// byte.
+    private static func splitTitle(_ mention: String, titlesByFirstBytes: [UInt16: [[UInt8]]]) -> (title: String?, name: String)? {
         var mention = mention
         return mention.withUTF8 { bytes -> (title: String?, name: String)? in
             guard bytes.allSatisfy(ASCIIText.isPlain) else { return nil }
             var titleEnd = 0
             var found = false
-            outer: while titleEnd < bytes.count {
-                for title in titlesByFirstByte[Int(ASCIIText.lower(bytes[titleEnd]))] where title.count <= bytes.count - titleEnd {
+            outer: while titleEnd + 1 < bytes.count {
+                guard let bucket = titlesByFirstBytes[SpeakerLexicon.pairKey(bytes[titleEnd], bytes[titleEnd + 1])] else { break }
+                for title in bucket where title.count <= bytes.count - titleEnd {
                     var k = 0
                     while k < title.count, ASCIIText.lower(bytes[titleEnd + k]) == title[k] { k += 1 }
                     guard k == title.count else { continue }
