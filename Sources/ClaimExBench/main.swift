@@ -212,22 +212,33 @@ report(Row(name: "sentences", bytes: textBytes, articles: cleaned.count,
            seconds: best(options.seconds) { for d in cleaned { _ = try? sentenceStage.process(d, in: workspace) } }))
 let split = cleaned.compactMap { try? sentenceStage.process($0, in: workspace) }
 let attribution = AttributionStage(rules: rules)
-report(Row(name: "attribution", bytes: textBytes, articles: split.count,
-           seconds: best(options.seconds) { for d in split { _ = try? attribution.process(d, in: workspace) } }))
+let attributionRow = Row(name: "attribution", bytes: textBytes, articles: split.count,
+                         seconds: best(options.seconds) { for d in split { _ = try? attribution.process(d, in: workspace) } })
+report(attributionRow)
 // The learned model's share: the rules alone over the same documents, in the same run.
 let rulesAlone = AttributionStage(rules: rules, useModel: false)
 report(Row(name: "attribution, rules alone", bytes: textBytes, articles: split.count,
            seconds: best(options.seconds) { for d in split { _ = try? rulesAlone.process(d, in: workspace) } }))
 // `extract --fast`: its rules and its model (README, "Fast attribution").
+var fastRow: Row?
 if let fastRules {
     let fast = AttributionStage(rules: fastRules)
-    report(Row(name: "attribution, --fast", bytes: textBytes, articles: split.count,
-               seconds: best(options.seconds) { for d in split { _ = try? fast.process(d, in: workspace) } }))
+    fastRow = Row(name: "attribution, --fast", bytes: textBytes, articles: split.count,
+                  seconds: best(options.seconds) { for d in split { _ = try? fast.process(d, in: workspace) } })
+    report(fastRow!)
 }
 let attributed = split.compactMap { try? attribution.process($0, in: workspace) }
 let claims = ClaimTypingStage(rules: rules)
-report(Row(name: "claim typing", bytes: textBytes, articles: attributed.count,
-           seconds: best(options.seconds) { for d in attributed { _ = try? claims.process(d, in: workspace) } }))
+let claimRow = Row(name: "claim typing", bytes: textBytes, articles: attributed.count,
+                   seconds: best(options.seconds) { for d in attributed { _ = try? claims.process(d, in: workspace) } })
+report(claimRow)
+// Issue 9's goal is for the two together: their best times added, over the same text.
+report(Row(name: "attribution + claim typing", bytes: textBytes, articles: attributed.count,
+           seconds: attributionRow.seconds + claimRow.seconds))
+if let fastRow {
+    report(Row(name: "attribution --fast + claim typing", bytes: textBytes, articles: attributed.count,
+               seconds: fastRow.seconds + claimRow.seconds))
+}
 report(Row(name: "end to end (text → JSON Lines)", bytes: textBytes, articles: textArticles.count,
            seconds: best(options.seconds) { for a in textArticles { _ = process(a, workspace) } }))
 if let fastRules {
