@@ -14,13 +14,13 @@ public enum RecordEncoder {
             // Every record of the document ends with the same provenance: encoded once.
             var shared = JSONBuffer()
             provenance(document, into: &shared)
-            let provenance = shared.bytes
+            let members = shared.bytes
             for quote in document.quotes {
-                self.quote(quote, document, buf, offsets, sentences: sentences, provenance: provenance, into: &json)
+                self.quote(quote, document, buf, offsets, sentences: sentences, provenance: members, into: &json)
                 if json.bytes.count >= flushAt { flush(&json) }
             }
             for claim in document.claims {
-                self.claim(claim, document, buf, offsets, sentences: sentences, provenance: provenance, into: &json)
+                self.claim(claim, document, buf, offsets, sentences: sentences, provenance: members, into: &json)
                 if json.bytes.count >= flushAt { flush(&json) }
             }
         }

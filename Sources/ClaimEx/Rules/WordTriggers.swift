@@ -190,29 +190,27 @@ public struct WordTriggers: Sendable {
                 var lastDigit = -1
                 let walkedSure = walk(buf, ranges: CollectionOfOne(range), into: one, digitAt: { lastDigit = $0 }) { start, rules in
                     let m = Int(rules) * stride
-                    for w in 0..<stride {
-                        var bits = masks[m + w]
-                        while bits != 0 {
-                            latest[base + w * 64 + bits.trailingZeroBitCount] = start
-                            bits &= bits - 1
-                        }
-                    }
+                    forEachRule({ masks[m + $0] }) { latest[base + $0] = start }
                 }
                 if !walkedSure { sure = false }
                 if lastDigit >= 0 {
-                    for w in 0..<stride {
-                        var bits = digit[w]
-                        while bits != 0 {
-                            let r = w * 64 + bits.trailingZeroBitCount
-                            latest[base + r] = max(latest[base + r], lastDigit)
-                            bits &= bits - 1
-                        }
-                    }
+                    forEachRule({ digit[$0] }) { latest[base + $0] = max(latest[base + $0], lastDigit) }
                 }
                 for w in 0..<stride { mask[w] |= one[w] }
             }
         }
         return sure
+    }
+
+    /// `body(rule)` for each rule set in a mask, `word(w)` giving its w-th 64-bit word.
+    @inline(__always) private func forEachRule(_ word: (Int) -> UInt64, _ body: (Int) -> Void) {
+        for w in 0..<stride {
+            var bits = word(w)
+            while bits != 0 {
+                body(w * 64 + bits.trailingZeroBitCount)
+                bits &= bits - 1
+            }
+        }
     }
 
     /// Whether `rule` has a place in every text it may match when `<digit>` counts as a word

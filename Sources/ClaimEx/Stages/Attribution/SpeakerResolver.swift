@@ -110,9 +110,7 @@ struct SpeakerResolver {
     /// A mention that starts with a determiner or ends in a role noun names a role, not a person.
     private func isRole(_ lower: String) -> Bool {
         if let (first, only) = SpeakerResolver.firstWord(lower) {
-            // Most mentions are names: a first word of a length no determiner has is not one.
-            if first.utf8.count <= SpeakerResolver.longestDeterminer, SpeakerResolver.determiners.contains(first) { return true }
-            return only && lexicon.roles.contains(first)
+            return SpeakerResolver.determiners.contains(first) || (only && lexicon.roles.contains(first))
         }
         let words = lower.split(separator: " ")
         guard let first = words.first else { return false }
@@ -122,7 +120,6 @@ struct SpeakerResolver {
 
     static let determiners: Set<String> = ["the", "a", "an", "one", "another", "two", "three", "four", "several", "some", "many",
                                            "its", "his", "her", "their"]
-    static let longestDeterminer = determiners.map(\.utf8.count).max() ?? 0
 
     /// `text.split(separator: " ")`'s first word and whether it is the only one, for ASCII
     /// text (nil otherwise, and for text with no word).

@@ -77,35 +77,34 @@ public struct ClaimTyper: Sendable {
         var hits = Hits()
         let ruleCount = rules.count
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: triggers.stride) { mask in
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, ranges.count * ruleCount)) { latest in
-            let sure = triggers.candidates(buf, ranges: ranges, into: mask, latest: latest)
-            for index in rules.indices where WordTriggers.contains(mask, index) {
-                // A rule with words is tried only up to where the last of them (or, for
-                // `<digit>`, the last digit) starts in each range, and not in a range without
-                // one (most sentences hold a rule's word early, and PCRE2 would otherwise try
-                // every later position).
-                // (Rules compiled without PCRE2's offset limit, as some tools compile them, are
-                // searched whole.)
-                let positional = sure && triggers.hasPlaces(index) && rules[index].pattern.acceptsLatestStart
-                var hit = false
-                do {
-                    for (k, range) in ranges.enumerated() where !hit {
-                        let last = positional ? latest[k * ruleCount + index] : nil
-                        if let last, last < 0 { continue }
-                        try rules[index].pattern.forEachMatch(in: buf, range: range, latestStart: last, scratch: scratch) { _ in
-                            hit = true
-                            return false
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, ranges.count * ruleCount)) { latest in
+                let sure = triggers.candidates(buf, ranges: ranges, into: mask, latest: latest)
+                for index in rules.indices where WordTriggers.contains(mask, index) {
+                    // A rule with words is tried only up to where the last of them (for
+                    // `<digit>`, the last digit) starts in each range, and not in a range
+                    // without one: most sentences hold a rule's word early, and PCRE2 would
+                    // otherwise try every later position. Rules compiled without PCRE2's offset
+                    // limit are searched whole.
+                    let bounded = sure && triggers.hasPlaces(index) && rules[index].pattern.acceptsLatestStart
+                    var hit = false
+                    do {
+                        for (k, range) in ranges.enumerated() where !hit {
+                            let last = bounded ? latest[k * ruleCount + index] : nil
+                            if let last, last < 0 { continue }
+                            try rules[index].pattern.forEachMatch(in: buf, range: range, latestStart: last, scratch: scratch) { _ in
+                                hit = true
+                                return false
+                            }
                         }
+                    } catch {
+                        warning(rules[index].id, error)
                     }
-                } catch {
-                    warning(rules[index].id, error)
-                }
-                if hit {
-                    found |= 1 << rules[index].type.index
-                    hits.indices.append(index)
+                    if hit {
+                        found |= 1 << rules[index].type.index
+                        hits.indices.append(index)
+                    }
                 }
             }
-        }
         }
         if found != 0 {
             hits.types = ClaimType.allCases.filter { found & (1 << $0.index) != 0 }
