@@ -365,14 +365,21 @@ public struct AttributionStage: Stage {
     /// before it, when that paragraph ended with one of their quotes.
     private func floatingQuotes(after quotes: [Quote], document: Document, buf: UnsafeBufferPointer<UInt8>) -> [Quote] {
         var found: [Quote] = []
-        var lastByParagraph: [Int: Quote] = [:]
-        for q in quotes {
-            if let p = document.paragraphIndex(containing: q.content.lowerBound) { lastByParagraph[p] = q }
+        // The index (in `quotes`) of each paragraph's last quote, or -1: looked up by index, a
+        // quote is not copied twice a paragraph.
+        var lastByParagraph = [Int](repeating: -1, count: document.paragraphs.count)
+        for (i, q) in quotes.enumerated() {
+            if let p = document.paragraphIndex(containing: q.content.lowerBound) { lastByParagraph[p] = i }
         }
-        var previous: Quote?
+        // The speaker of the paragraph before's last quote (nil: none, or a quote without one).
+        var previous: Speaker?
         for (index, paragraph) in document.paragraphs.enumerated() {
-            defer { previous = lastByParagraph[index] ?? found.last.flatMap { document.paragraphIndex(containing: $0.content.lowerBound) == index ? $0 : nil } }
-            guard lastByParagraph[index] == nil, let before = previous, let speaker = before.speaker else { continue }
+            let last = lastByParagraph[index]
+            defer {
+                previous = last >= 0 ? quotes[last].speaker
+                    : found.last.flatMap { document.paragraphIndex(containing: $0.content.lowerBound) == index ? $0.speaker : nil }
+            }
+            guard last < 0, let speaker = previous else { continue }
             let open = QuoteMarks.mark(at: paragraph.lowerBound, in: buf, limit: paragraph.upperBound)
             guard open > 0 else { continue }
             var end = paragraph.upperBound

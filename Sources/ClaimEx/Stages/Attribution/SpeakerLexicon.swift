@@ -23,6 +23,10 @@ public struct SpeakerLexicon: Sendable {
     let asciiTitlesByFirstBytes: [UInt16: [[UInt8]]]?
     /// `titles`, each with its following space: what a mention that is not ASCII is compared with.
     let spacedTitles: [String]
+    /// Every title is ASCII without `;` or `` ` ``, the only ASCII characters another character
+    /// is canonically equivalent to (U+037E, U+1FEF; the Kelvin sign lower-cases to `k`): a
+    /// lower-cased string then starts with a title only if its bytes start with the title's.
+    let titlesMatchBytewise: Bool
 
     public init(cueLemmas: [String: String], titles: [String], roles: Set<String>, pronouns: [String: Referent]) {
         self.cueLemmas = cueLemmas
@@ -30,6 +34,7 @@ public struct SpeakerLexicon: Sendable {
         self.roles = roles
         self.pronouns = pronouns
         spacedTitles = self.titles.map { $0 + " " }
+        titlesMatchBytewise = self.titles.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "`") } }
         let spaced = self.titles.map { Array(($0 + " ").utf8) }
         // Every spaced title has two bytes or more: a letter and its space.
         if spaced.allSatisfy({ $0.count >= 2 && $0.allSatisfy(ASCIIText.isPlain) }) {

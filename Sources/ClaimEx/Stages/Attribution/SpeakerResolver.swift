@@ -143,7 +143,10 @@ struct SpeakerResolver {
         var found = false
         outer: while true {
             let lower = rest[titleEnd...].lowercased()
-            for title in lexicon.spacedTitles where lower.hasPrefix(title) {
+            // The bytes first: a string that starts with a title starts with its bytes, unless
+            // the title holds a character another one is canonically equivalent to (`;`, `` ` ``).
+            for title in lexicon.spacedTitles where (!lexicon.titlesMatchBytewise || lower.utf8.starts(with: title.utf8))
+                && lower.hasPrefix(title) {
                 titleEnd = rest.index(titleEnd, offsetBy: title.count)
                 while titleEnd < rest.endIndex, rest[titleEnd] == " " { titleEnd = rest.index(after: titleEnd) }
                 found = true
