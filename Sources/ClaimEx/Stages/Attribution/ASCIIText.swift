@@ -46,13 +46,54 @@ enum ASCIIText {
 
     /// `text.trimmingWhitespace()` for ASCII text.
     static func trimmed(_ text: String) -> String? {
-        let bytes = text.utf8
-        guard bytes.allSatisfy(isPlain) else { return nil }
-        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else {
-            return ""
+        var text = text
+        var unchanged = false
+        let trimmed = text.withUTF8 { bytes -> String? in
+            guard bytes.allSatisfy(isPlain) else { return nil }
+            var start = 0, end = bytes.count
+            while start < end, isSpace(bytes[start]) { start += 1 }
+            while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+            if start == 0 && end == bytes.count {
+                unchanged = true
+                return nil
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         }
-        if first == bytes.startIndex && last == bytes.index(before: bytes.endIndex) { return text }
-        return String(text[first...last])
+        return unchanged ? text : trimmed
+    }
+
+    /// `text.lowercased()` for ASCII text, which may also hold the no-break space and the
+    /// curly quotation marks and dashes of U+2013–U+201D (a mention's "O’Malley", "Trump’s"):
+    /// lower-casing maps each scalar on its own, those map to themselves, and the ASCII
+    /// letters are lower-cased byte by byte. Nil for any other text.
+    static func lowercased(_ text: String) -> String? {
+        var text = text
+        var unchanged = false
+        let lowered = text.withUTF8 { bytes -> String? in
+            var i = 0, upper = false
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    upper = upper || b &- 0x41 < 26
+                    i += 1
+                } else if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 {
+                    i += 2
+                } else if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] >= 0x93, bytes[i + 2] <= 0x9D {
+                    i += 3
+                } else {
+                    return nil
+                }
+            }
+            guard upper else {
+                unchanged = true
+                return nil
+            }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                for i in 0..<bytes.count { out[i] = ASCIIText.lower(bytes[i]) }
+                return bytes.count
+            }
+        }
+        return unchanged ? text : lowered
     }
 
     /// The words of `text.split(separator: " ")` for ASCII text: how many (1 or 2, meaning
