@@ -93,6 +93,7 @@ struct TrainAttribution: ParsableCommand {
         let path = output ?? dir + "/attribution/" + mode.modelFileName
         do {
             let trainer = try AttributionModelTrainer(rulesDirectory: dir, mode: mode, options: options)
+            let digest = try TrainingDigest.of(directory: dir)
             var articles: [AttributionModelTrainer.AnnotatedArticle] = []
             for file in files { articles += try AttributionModelTrainer.readArticles(file) }
             let (model, report) = try trainer.train(articles)
@@ -103,6 +104,7 @@ struct TrainAttribution: ParsableCommand {
                 mode == .fast ? "The fast attribution's model (`extract --fast`): trained without the rules marked `fast: false`." : "The full attribution's model: trained around every attribution rule.",
                 "Written by `claimex train-attribution\(fast ? " --fast" : "")` from \(sources) (\(report.articles) articles, \(report.usable) of \(report.attributions) attributions usable);",
                 "options: epochs \(epochs), c \(c), learning-rate \(learningRate), min-count \(minCount), gate-min-count \(gateMinCount), gate-min-rate \(gateMinRate), min-weight \(minWeight), l1 \(l1), cue-l1 \(cueL1), threshold \(options.threshold).",
+                TrainingDigest.headerLine(digest) + ".",
                 "Do not edit by hand: retrain (see README, \"The learned attribution model\").",
             ]
             try Data(model.serialized(header: header).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)

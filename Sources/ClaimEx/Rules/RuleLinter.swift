@@ -1,8 +1,9 @@
 import Foundation
 
 /// Finds what compiles but is probably wrong in a rules directory: captures no stage reads,
-/// attribution rules without content, word-list entries written twice, and entries that occur
-/// in no golden input and no rule example (dead weight, or a typo).
+/// attribution rules without content, word-list entries written twice, entries that occur
+/// in no golden input and no rule example (dead weight, or a typo), and learned models trained
+/// on other rules than these (`TrainingDigest`).
 ///
 /// Problems that stop loading (bad patterns, unknown macros, duplicate ids) are reported by
 /// `RuleSet.load` itself with `file:line`; the linter runs on a set that loaded.
@@ -69,6 +70,36 @@ public struct RuleLinter {
                                     message: "rule '\(rule.spec.id)' has no examples; add one so `rules test` guards it"))
         }
         findings += lintLexicons(corpus: corpus + rules.allRules.flatMap { $0.spec.examples.map(\.text) })
+        findings += lintModels()
+        return findings
+    }
+
+    /// Each learned attribution model beside the rules must have been trained on them: its
+    /// header's `TrainingDigest` is that of these rules and word lists.
+    private func lintModels() -> [Finding] {
+        let attribution = rules.directory + "/attribution"
+        let current: String
+        do {
+            current = try TrainingDigest.of(rules: rules.attribution.map(\.spec), directory: rules.directory)
+        } catch {
+            return [Finding(severity: .error, file: error.file, line: error.line, message: error.message)]
+        }
+        var findings: [Finding] = []
+        for mode in [AttributionMode.full, .fast] {
+            let path = attribution + "/" + mode.modelFileName
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            let retrain = "retrain it with `claimex train-attribution\(mode == .fast ? " --fast" : "") --rules \(rules.directory) TRAIN.jsonl` (README, \"The learned attribution model\"), or remove it to run the rules alone"
+            switch TrainingDigest.recorded(inModel: path) {
+            case nil:
+                findings.append(Finding(severity: .warning, file: path, line: nil,
+                                        message: "the model records no training digest, so whether it was trained on these rules is unknown: \(retrain)"))
+            case let recorded? where recorded != current:
+                findings.append(Finding(severity: .error, file: path, line: nil,
+                                        message: "the model was trained on other attribution rules or word lists (digest \(recorded), these rules \(current)): \(retrain)"))
+            default:
+                break
+            }
+        }
         return findings
     }
 
