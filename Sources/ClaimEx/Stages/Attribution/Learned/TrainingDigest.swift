@@ -47,7 +47,9 @@ public enum TrainingDigest {
             let dir = directory + "/" + sub
             let names: [String]
             do {
-                names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+                // Word lists only: an editor's backup or a stray file beside them is not read.
+                names = try FileManager.default.contentsOfDirectory(atPath: dir)
+                    .filter { $0.hasSuffix(".txt") || $0.hasSuffix(".tsv") }.sorted()
             } catch {
                 throw RuleError(.unreadable, file: dir, message: "cannot list the word lists: \(error.localizedDescription)")
             }
