@@ -14,46 +14,63 @@ public struct PlainTextCleaner: Sendable {
     }
 
     public func clean(_ text: String, scratch: MatchScratch) -> CleanText {
-        var lines = PlainTextCleaner.lines(of: text)
+        let folded = PlainTextCleaner.foldedLines(of: text)
+        var lines = folded.ranges
         var metadata = DocumentMetadata()
-        guard lines.count >= 3 else { return CleanText(paragraphs: lines, metadata: metadata) }
+        guard lines.count >= 3 else { return CleanText(joining: lines, of: folded.bytes, metadata: metadata) }
 
-        stripHeader(&lines, metadata: &metadata, scratch: scratch)
-        stripTrailer(&lines, scratch: scratch)
+        stripHeader(&lines, folded, metadata: &metadata, scratch: scratch)
+        stripTrailer(&lines, folded, scratch: scratch)
         if let first = lines.first, let dateline = rules.dateline,
-           let m = try? dateline.matches(in: first, scratch: scratch).first {
-            let bytes = Array(first.utf8)
+           let m = try? dateline.matches(in: folded.string(first), scratch: scratch).first {
             func group(_ name: String) -> String? {
                 dateline.groupIndex(name).flatMap { m.range(group: $0) }.map {
-                    String(decoding: bytes[$0], as: UTF8.self).trimmingWhitespace()
+                    String(decoding: folded.bytes[(first.lowerBound + $0.lowerBound)..<(first.lowerBound + $0.upperBound)],
+                           as: UTF8.self).trimmingWhitespace()
                 }
             }
-            if let place = group("place"), !place.isEmpty, m.range.upperBound < bytes.count {
+            if let place = group("place"), !place.isEmpty, m.range.upperBound < first.count {
                 metadata.dateline = Dateline(place: place, agency: group("agency"))
-                lines[0] = String(decoding: bytes[m.range.upperBound...], as: UTF8.self)
+                lines[0] = (first.lowerBound + m.range.upperBound)..<first.upperBound
             }
         }
-        return CleanText(paragraphs: lines, metadata: metadata)
+        return CleanText(joining: lines, of: folded.bytes, metadata: metadata)
     }
 
-    /// Lines with runs of white space folded to one space; empty lines dropped.
-    ///
-    /// Read as bytes: a run of text with single spaces in it is taken at once, and a line that
-    /// is one such run becomes its string without a copy in between (per-byte appends cost
-    /// about as much as the rest of the cleanup together).
+    /// The lines of a text, white space folded, back to back in one buffer: a line is a range
+    /// of it, and a string is made only of the few lines the header and trailer rules read.
+    /// (A string a line cost about twice the text again on a long text of short lines.)
+    struct FoldedLines {
+        var bytes: [UInt8] = []
+        /// Each line's bytes in `bytes`, in order; none is empty.
+        var ranges: [Range<Int>] = []
+
+        func string(_ range: Range<Int>) -> String {
+            bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+        }
+    }
+
+    /// Lines with runs of white space folded to one space; empty lines dropped (for tests:
+    /// the cleaner reads `foldedLines`).
     static func lines(of text: String) -> [String] {
-        var out: [String] = []
-        var current: [UInt8] = []
+        let folded = foldedLines(of: text)
+        return folded.ranges.map(folded.string)
+    }
+
+    /// `lines(of:)` into one buffer. Read as bytes: a run of text with single spaces in it is
+    /// copied at once (per-byte appends cost about as much as the rest of the cleanup together).
+    static func foldedLines(of text: String) -> FoldedLines {
+        var out = FoldedLines()
         var text = text
         text.withUTF8 { buf in
             let n = buf.count
+            out.bytes.reserveCapacity(n)
             // Skip a byte-order mark.
             var i = n >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF ? 3 : 0
             while i < n {
                 // One line: up to the next line break (which ends it) or the end of the text, as
                 // runs between white space that is not one plain space.
-                var first = 0..<0
-                var runs = 0
+                let lineStart = out.bytes.count
                 while i < n {
                     let b = buf[i]
                     if isLineBreak(b) { i += 1; break }
@@ -70,24 +87,11 @@ public struct PlainTextCleaner: Sendable {
                         j += 1
                     }
                     // Runs are apart by white space, which folds to one space.
-                    if runs == 0 {
-                        first = i..<j
-                    } else {
-                        if runs == 1 {
-                            current.removeAll(keepingCapacity: true)
-                            current.append(contentsOf: UnsafeBufferPointer(rebasing: buf[first]))
-                        }
-                        current.append(0x20)
-                        current.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<j]))
-                    }
-                    runs += 1
+                    if out.bytes.count > lineStart { out.bytes.append(0x20) }
+                    out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<j]))
                     i = j
                 }
-                if runs == 1 {
-                    out.append(String(decoding: UnsafeBufferPointer(rebasing: buf[first]), as: UTF8.self))
-                } else if runs > 1 {
-                    out.append(String(decoding: current, as: UTF8.self))
-                }
+                if out.bytes.count > lineStart { out.ranges.append(lineStart..<out.bytes.count) }
             }
         }
         return out
@@ -101,41 +105,50 @@ public struct PlainTextCleaner: Sendable {
         return ((try? p.matches(in: line, scratch: scratch)) ?? []).isEmpty == false
     }
 
-    private func stripHeader(_ lines: inout [String], metadata: inout DocumentMetadata, scratch: MatchScratch) {
+    private func stripHeader(_ lines: inout [Range<Int>], _ folded: FoldedLines, metadata: inout DocumentMetadata,
+                             scratch: MatchScratch) {
         let window = min(rules.headerLines, lines.count - 1)
+        // The lines the header rules read, as strings: at most `window` of them.
+        let head = lines[..<window].map(folded.string)
         if let published = rules.published, let g = published.groupIndex("date") {
-            for line in lines[..<window] {
+            for line in head {
                 guard let m = try? published.matches(in: line, scratch: scratch).first, let r = m.range(group: g) else { continue }
                 let written = String(decoding: Array(line.utf8)[r], as: UTF8.self)
                 metadata.published = PlainTextCleaner.isoDate(written) ?? written
                 break
             }
         }
-        if let byline = rules.byline, let index = (0..<window).first(where: { matches(byline, lines[$0], scratch) }) {
-            if index > 0 { metadata.title = lines[0] }
-            metadata.authors = PlainTextCleaner.authors(in: lines[index], byline: byline, scratch: scratch)
+        if let byline = rules.byline, let index = (0..<window).first(where: { matches(byline, head[$0], scratch) }) {
+            if index > 0 { metadata.title = head[0] }
+            metadata.authors = PlainTextCleaner.authors(in: head[index], byline: byline, scratch: scratch)
             lines.removeFirst(index + 1)
             return
         }
         // At most `window` lines: compared one by one rather than hashed (a paragraph's hash
         // reads all of it; `==` first compares lengths), with a Set's notion of equality.
         var seen: [String] = []
-        var kept: [String] = []
+        var kept: [Range<Int>] = []
+        kept.reserveCapacity(lines.count)
         var dropped = 0
-        for (i, line) in lines.enumerated() {
-            if i < window, rules.dropLines.contains(where: { matches($0, line, scratch) }) || seen.contains(line) {
-                dropped += 1
-                continue
+        for (i, range) in lines.enumerated() {
+            if i < window {
+                let line = head[i]
+                if rules.dropLines.contains(where: { matches($0, line, scratch) }) || seen.contains(line) {
+                    dropped += 1
+                    continue
+                }
+                seen.append(line)
             }
-            if i < window { seen.append(line) }
-            kept.append(line)
+            kept.append(range)
         }
         // A first line without closing punctuation above a body is a headline — but only in a
         // text that has a news header at all: a list or a form must keep its first line.
-        if dropped > 0, kept.count >= 3, let first = kept.first, first.utf8.count < 250,
-           let last = first.last, !".!?\"”’:)".contains(last) {
-            metadata.title = first
-            kept.removeFirst()
+        if dropped > 0, kept.count >= 3, kept[0].count < 250 {
+            let first = folded.string(kept[0])
+            if let last = first.last, !".!?\"”’:)".contains(last) {
+                metadata.title = first
+                kept.removeFirst()
+            }
         }
         lines = kept
     }
@@ -162,20 +175,24 @@ public struct PlainTextCleaner: Sendable {
         return names.replacingAnd().split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
     }
 
-    private func stripTrailer(_ lines: inout [String], scratch: MatchScratch) {
-        while let last = lines.last, lines.count > 1, rules.trailer.contains(where: { matches($0, last, scratch) }) {
+    private func stripTrailer(_ lines: inout [Range<Int>], _ folded: FoldedLines, scratch: MatchScratch) {
+        while let last = lines.last, lines.count > 1, rules.trailer.contains(where: { matches($0, folded.string(last), scratch) }) {
             lines.removeLast()
         }
         let start = max(1, lines.count - 15)
-        guard let credit = (start..<lines.count).last(where: { matches(rules.credit, lines[$0], scratch) }) else { return }
+        guard let credit = (start..<lines.count).last(where: { matches(rules.credit, folded.string(lines[$0]), scratch) }) else { return }
         var vocabulary = Set<Substring>()
-        for line in lines[..<credit] { for w in PlainTextCleaner.contentWords(line) { vocabulary.insert(w) } }
-        var after: [String] = []
-        for line in lines[(credit + 1)...] {
+        for range in lines[..<credit] {
+            let line = folded.string(range)
+            for w in PlainTextCleaner.contentWords(line) { vocabulary.insert(w) }
+        }
+        var after: [Range<Int>] = []
+        for range in lines[(credit + 1)...] {
+            let line = folded.string(range)
             let words = PlainTextCleaner.contentWords(line)
             let known = words.filter { vocabulary.contains($0) }.count
             let restates = !words.isEmpty && Double(known) / Double(words.count) >= rules.summaryOverlap
-            if !restates && !rules.trailer.contains(where: { matches($0, line, scratch) }) { after.append(line) }
+            if !restates && !rules.trailer.contains(where: { matches($0, line, scratch) }) { after.append(range) }
         }
         lines = Array(lines[..<credit]) + after
     }
