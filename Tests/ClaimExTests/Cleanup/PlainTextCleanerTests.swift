@@ -55,6 +55,19 @@ import Patterns
         #expect(PlainTextCleaner.lines(of: text) == lines)
     }
 
+    /// The bytes of a text clean as the text does: valid UTF-8 folded straight from them, and
+    /// anything else decoded first, each ill-formed sequence as U+FFFD.
+    @Test(arguments: [
+        Array("ANKARA (Reuters) - Turkey said.\n\nBy Jane Doe\n\n“We are ready,” he said.\n\nMore lines here.\n".utf8),
+        Array("\u{FEFF}one\r\ntwo  three\n\nfour".utf8),
+        [0x42, 0x61, 0x64, 0x20, 0xFF, 0x0A, 0x0A, 0x53, 0x65, 0x63, 0x20, 0xC3, 0x28, 0x0A, 0x0A, 0x45, 0x6E, 0x64, 0xE2, 0x80],
+        [],
+    ] as [[UInt8]])
+    func bytesCleanAsTheirText(_ bytes: [UInt8]) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(cleaner.clean(bytes: bytes, scratch: scratch) == cleaner.clean(text, scratch: scratch))
+    }
+
     @Test func shortTextsAreOnlyNormalised() {
         let clean = cleaner.clean("  Hello   World.\r\nMy name is Jonas.  ", scratch: scratch)
         #expect(clean.paragraphs == ["Hello World.", "My name is Jonas."])

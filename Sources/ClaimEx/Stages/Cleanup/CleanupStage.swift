@@ -42,7 +42,7 @@ public struct CleanupStage: Stage {
             }
             clean = text
         case .text:
-            clean = plainText.clean(String(decoding: consume body, as: UTF8.self), scratch: workspace.scratch)
+            clean = plainText.clean(bytes: consume body, scratch: workspace.scratch)
         }
         if let title = article.title { clean.metadata.title = title }
         if let url = article.url { clean.metadata.url = url }

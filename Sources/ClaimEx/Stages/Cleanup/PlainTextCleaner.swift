@@ -1,3 +1,4 @@
+import HTMLText
 import Patterns
 
 /// Cleans a plain-text article: one paragraph a line; drops the header (publisher lines,
@@ -14,7 +15,23 @@ public struct PlainTextCleaner: Sendable {
     }
 
     public func clean(_ text: String, scratch: MatchScratch) -> CleanText {
-        let folded = PlainTextCleaner.foldedLines(of: text)
+        clean(folded: PlainTextCleaner.foldedLines(of: text), scratch: scratch)
+    }
+
+    /// `clean(_:scratch:)` of a text's bytes: valid UTF-8 (nearly every text) is folded straight
+    /// from them, and they are freed before the paragraphs are joined, so that a long text is
+    /// not held as bytes, as a string and as lines at once. Other bytes are decoded first (each
+    /// ill-formed sequence as U+FFFD), as `String(decoding:as:)` does.
+    public func clean(bytes: consuming [UInt8], scratch: MatchScratch) -> CleanText {
+        guard bytes.withUnsafeBufferPointer({ UTF8Validation.isValid($0) }) else {
+            return clean(String(decoding: bytes, as: UTF8.self), scratch: scratch)
+        }
+        let folded = bytes.withUnsafeBufferPointer { PlainTextCleaner.foldedLines(of: $0) }
+        _ = consume bytes
+        return clean(folded: folded, scratch: scratch)
+    }
+
+    private func clean(folded: FoldedLines, scratch: MatchScratch) -> CleanText {
         var lines = folded.ranges
         var metadata = DocumentMetadata()
         guard lines.count >= 3 else { return CleanText(joining: lines, of: folded.bytes, metadata: metadata) }
@@ -60,39 +77,42 @@ public struct PlainTextCleaner: Sendable {
     /// `lines(of:)` into one buffer. Read as bytes: a run of text with single spaces in it is
     /// copied at once (per-byte appends cost about as much as the rest of the cleanup together).
     static func foldedLines(of text: String) -> FoldedLines {
-        var out = FoldedLines()
         var text = text
-        text.withUTF8 { buf in
-            let n = buf.count
-            out.bytes.reserveCapacity(n)
-            // Skip a byte-order mark.
-            var i = n >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF ? 3 : 0
+        return text.withUTF8 { foldedLines(of: $0) }
+    }
+
+    /// `foldedLines(of:)` of valid UTF-8 bytes.
+    static func foldedLines(of buf: UnsafeBufferPointer<UInt8>) -> FoldedLines {
+        var out = FoldedLines()
+        let n = buf.count
+        out.bytes.reserveCapacity(n)
+        // Skip a byte-order mark.
+        var i = n >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF ? 3 : 0
+        while i < n {
+            // One line: up to the next line break (which ends it) or the end of the text, as
+            // runs between white space that is not one plain space.
+            let lineStart = out.bytes.count
             while i < n {
-                // One line: up to the next line break (which ends it) or the end of the text, as
-                // runs between white space that is not one plain space.
-                let lineStart = out.bytes.count
-                while i < n {
-                    let b = buf[i]
-                    if isLineBreak(b) { i += 1; break }
-                    if isSpace(b) { i += 1; continue }
-                    var j = i + 1
-                    while j < n {
-                        let c = buf[j]
-                        if isLineBreak(c) { break }
-                        if isSpace(c) {
-                            guard c == 0x20, j + 1 < n, !isSpace(buf[j + 1]), !isLineBreak(buf[j + 1]) else { break }
-                            j += 2
-                            continue
-                        }
-                        j += 1
+                let b = buf[i]
+                if isLineBreak(b) { i += 1; break }
+                if isSpace(b) { i += 1; continue }
+                var j = i + 1
+                while j < n {
+                    let c = buf[j]
+                    if isLineBreak(c) { break }
+                    if isSpace(c) {
+                        guard c == 0x20, j + 1 < n, !isSpace(buf[j + 1]), !isLineBreak(buf[j + 1]) else { break }
+                        j += 2
+                        continue
                     }
-                    // Runs are apart by white space, which folds to one space.
-                    if out.bytes.count > lineStart { out.bytes.append(0x20) }
-                    out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<j]))
-                    i = j
+                    j += 1
                 }
-                if out.bytes.count > lineStart { out.ranges.append(lineStart..<out.bytes.count) }
+                // Runs are apart by white space, which folds to one space.
+                if out.bytes.count > lineStart { out.bytes.append(0x20) }
+                out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<j]))
+                i = j
             }
+            if out.bytes.count > lineStart { out.ranges.append(lineStart..<out.bytes.count) }
         }
         return out
     }
