@@ -71,18 +71,7 @@ if let dir = options.dumpPatterns {
 
 /// Runs `body` repeatedly for at least `seconds` (and at least 3 times); returns the best time of one run.
 func best(_ seconds: Double, _ body: () -> Void) -> Double {
-    var bestTime = Double.infinity
-    let clock = ContinuousClock()
-    let start = clock.now
-    var runs = 0
-    while runs < 3 || (clock.now - start) < .seconds(seconds) {
-        let t = clock.now
-        body()
-        let d = clock.now - t
-        bestTime = min(bestTime, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
-        runs += 1
-    }
-    return bestTime
+    withoutActuallyEscaping(body) { bestInTurn(seconds, [$0])[0] }
 }
 
 /// `best` for several bodies at once, one run of each in turn, until each has run 3 times and

@@ -80,7 +80,7 @@ public struct RuleLinter {
         let attribution = rules.directory + "/attribution"
         let current: String
         do {
-            current = try TrainingDigest.of(rules: rules.attribution.map(\.spec), directory: rules.directory)
+            current = try TrainingDigest.of(directory: rules.directory)
         } catch {
             return [Finding(severity: .error, file: error.file, line: error.line, message: error.message)]
         }

@@ -52,7 +52,8 @@ import Patterns
         ("", []),
     ])
     func linesFoldWhiteSpace(_ text: String, _ lines: [String]) {
-        #expect(PlainTextCleaner.lines(of: text) == lines)
+        let folded = PlainTextCleaner.foldedLines(of: text)
+        #expect(folded.ranges.map(folded.string) == lines)
     }
 
     /// The bytes of a text clean as the text does: valid UTF-8 folded straight from them, and

@@ -290,19 +290,34 @@ extension RuleExamplesTests {
     }
 }
 
-/// A copy of the bundled rules with one attribution file replaced, removed when done.
+/// A copy of the bundled rules, removed when done: whole (models included), or with the
+/// attribution rules replaced by one file.
 final class TemporaryRules {
     let path: String
 
-    init(attribution yaml: String) throws {
+    init() throws {
         path = NSTemporaryDirectory() + "claimex-rules-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: Fixtures.rulesDirectory, toPath: path)
+    }
+
+    convenience init(attribution yaml: String) throws {
+        try self.init()
         let fm = FileManager.default
-        try fm.copyItem(atPath: Fixtures.rulesDirectory, toPath: path)
         let attribution = path + "/attribution"
         for file in try fm.contentsOfDirectory(atPath: attribution) where file != "macros.yaml" {
             try fm.removeItem(atPath: attribution + "/" + file)
         }
         try yaml.write(toFile: attribution + "/test.yaml", atomically: true, encoding: .utf8)
+    }
+
+    /// Replaces `old` with `new` (every occurrence, or the first) in one file of the copy;
+    /// `old` must occur.
+    func edit(_ file: String, _ old: String, _ new: String, once: Bool = false) throws {
+        let url = URL(fileURLWithPath: path + "/" + file)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        guard let range = text.range(of: old) else { throw CocoaError(.fileReadCorruptFile) }
+        let edited = once ? text.replacingCharacters(in: range, with: new) : text.replacingOccurrences(of: old, with: new)
+        try edited.write(to: url, atomically: true, encoding: .utf8)
     }
 
     deinit {

@@ -31,7 +31,7 @@ struct SpeakerResolver {
                 break
             }
         }
-        let lower = ASCIIText.lowercased(bare) ?? bare.lowercased()
+        let lower = SpeakerResolver.lowered(bare)
         let speaker: Speaker
         if let referent = lexicon.pronouns[lower] {
             speaker = resolvePronoun(mention: mention, range: range, referent: referent == .self && quoted ? .person : referent)
@@ -58,6 +58,11 @@ struct SpeakerResolver {
         return speaker
     }
 
+    /// `text.lowercased()`, on the bytes where `ASCIIText` can (nearly every mention).
+    private static func lowered(_ text: String) -> String {
+        ASCIIText.lowercased(text) ?? text.lowercased()
+    }
+
     /// Records a speaker that an earlier quote already resolved (", adding …" inherits it).
     mutating func repeatLast() -> Speaker? {
         history.last
@@ -66,7 +71,7 @@ struct SpeakerResolver {
     private func resolvePronoun(mention: String, range: Range<Int>, referent: SpeakerLexicon.Referent) -> Speaker {
         let antecedent = history.last { candidate in
             // A pronoun left unresolved (the writer's "I") is nobody's antecedent.
-            if lexicon.pronouns[ASCIIText.lowercased(candidate.name) ?? candidate.name.lowercased()] != nil { return false }
+            if lexicon.pronouns[SpeakerResolver.lowered(candidate.name)] != nil { return false }
             return switch referent {
             case .person: candidate.resolvedBy != .role && !SpeakerResolver.isGroup(candidate.name)
             case .group: true
@@ -75,7 +80,7 @@ struct SpeakerResolver {
             // of several words that does not end in an organisation noun ("John Smith", not
             // "the Justice Department").
             case .thing: candidate.title == nil && candidate.resolvedBy != .surname && !SpeakerResolver.isGroup(candidate.name)
-                && !(candidate.resolvedBy == .pronoun && lexicon.pronouns[ASCIIText.lowercased(candidate.mention) ?? candidate.mention.lowercased()].map { $0 != .thing } ?? false)
+                && !(candidate.resolvedBy == .pronoun && lexicon.pronouns[SpeakerResolver.lowered(candidate.mention)].map { $0 != .thing } ?? false)
                 && !(candidate.resolvedBy == .name && looksLikePerson(candidate.name))
             case .self: false
             }
@@ -142,7 +147,7 @@ struct SpeakerResolver {
         var titleEnd = rest.startIndex
         var found = false
         outer: while true {
-            let lower = ASCIIText.lowercased(String(rest[titleEnd...])) ?? rest[titleEnd...].lowercased()
+            let lower = SpeakerResolver.lowered(String(rest[titleEnd...]))
             // The bytes first: a string that starts with a title starts with its bytes, unless
             // the title holds a character another one is canonically equivalent to (`;`, `` ` ``).
             for title in lexicon.spacedTitles where (!lexicon.titlesMatchBytewise || lower.utf8.starts(with: title.utf8))

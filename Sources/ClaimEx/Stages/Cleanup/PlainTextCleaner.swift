@@ -67,15 +67,9 @@ public struct PlainTextCleaner: Sendable {
         }
     }
 
-    /// Lines with runs of white space folded to one space; empty lines dropped (for tests:
-    /// the cleaner reads `foldedLines`).
-    static func lines(of text: String) -> [String] {
-        let folded = foldedLines(of: text)
-        return folded.ranges.map(folded.string)
-    }
-
-    /// `lines(of:)` into one buffer. Read as bytes: a run of text with single spaces in it is
-    /// copied at once (per-byte appends cost about as much as the rest of the cleanup together).
+    /// The lines of `text`, runs of white space folded to one space, empty lines dropped. Read
+    /// as bytes: a run of text with single spaces in it is copied at once (per-byte appends cost
+    /// about as much as the rest of the cleanup together).
     static func foldedLines(of text: String) -> FoldedLines {
         var text = text
         return text.withUTF8 { foldedLines(of: $0) }

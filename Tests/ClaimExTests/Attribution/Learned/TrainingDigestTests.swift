@@ -17,7 +17,7 @@ import Testing
 
     /// What the trainer reads changes the digest; a rule's examples and comments do not.
     @Test func rulesAndWordListsChangeItExamplesDoNot() throws {
-        let copy = try CopiedRules()
+        let copy = try TemporaryRules()
         let before = try TrainingDigest.of(directory: copy.path)
         try copy.edit("attribution/indirect.yaml", "content: Turkey and Israel are continuing de-confliction talks",
                       "content: Turkey and Israel are continuing de-confliction talks\n        # an example's note")
@@ -32,7 +32,7 @@ import Testing
 
     /// Lint: an error for a model trained on other rules, a warning for one that does not say.
     @Test func lintReportsAModelTrainedOnOtherRules() throws {
-        let copy = try CopiedRules()
+        let copy = try TemporaryRules()
         let clean = RuleLinter(rules: try RuleSet.load(directory: copy.path)).lint(corpus: [])
         #expect(!clean.contains { $0.file.contains("/attribution/model") })
         try copy.edit("attribution/indirect.yaml", "confidence: 0.82", "confidence: 0.83")
@@ -47,28 +47,5 @@ import Testing
         #expect(unknown.count == 1)
         #expect(unknown.first?.severity == .warning)
         #expect(unknown.first?.message.contains("records no training digest") == true)
-    }
-}
-
-/// A full copy of the bundled rules (models included), removed when done.
-final class CopiedRules {
-    let path: String
-
-    init() throws {
-        path = NSTemporaryDirectory() + "claimex-rules-\(UUID().uuidString)"
-        try FileManager.default.copyItem(atPath: Fixtures.rulesDirectory, toPath: path)
-    }
-
-    /// Replaces `old` with `new` in one file of the copy; `old` must occur.
-    func edit(_ file: String, _ old: String, _ new: String, once: Bool = false) throws {
-        let url = URL(fileURLWithPath: path + "/" + file)
-        let text = try String(contentsOf: url, encoding: .utf8)
-        guard let range = text.range(of: old) else { throw CocoaError(.fileReadCorruptFile) }
-        let edited = once ? text.replacingCharacters(in: range, with: new) : text.replacingOccurrences(of: old, with: new)
-        try edited.write(to: url, atomically: true, encoding: .utf8)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: path)
     }
 }

@@ -27,7 +27,7 @@ public enum TrainingDigest {
     }
 
     /// The digest of `rules` (in their load order) and of the word lists under `directory`.
-    static func of(rules: [RuleSpec], directory: String) throws(RuleError) -> String {
+    private static func of(rules: [RuleSpec], directory: String) throws(RuleError) -> String {
         var h = FeatureHash.fnvStart
         func add(_ text: String) {
             for b in text.utf8 { h = FeatureHash.fnv(h, b) }
